@@ -1,0 +1,8 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, Deps } from '../http/context.ts';
+
+/** Mounts every feature's routes. Each feature exports one register function. */
+export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+  void app;
+  void deps;
+}

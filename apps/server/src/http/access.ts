@@ -1,0 +1,77 @@
+import { createMiddleware } from 'hono/factory';
+import { apiKeyAccessPrivileges, holdsAll, privilegeId, type ApiKeyAccess, type Privilege } from '@keyward/domain';
+import type { AppEnv, Deps, OrgAccess } from './context.ts';
+import { AppError } from './problem.ts';
+
+/**
+ * What a route requires, declared beside the route (PRODUCT.md §2).
+ * - `privileges`: all of these, from the caller's groups in the route's organization.
+ * - `keyAccess`: API-key access from the groups' Access level: VIEW (VIEW_ALL, EDIT_ALL or CUSTOM:
+ *   the per-key grant is checked by the service) or EDIT (EDIT_ALL or CUSTOM).
+ * - `apiKeys`: 'allowed' lets an API key call the route with its own privileges; by default an API
+ *   key is refused (an API key can never view or edit API keys, groups or activities).
+ */
+export interface AccessRule {
+  privileges?: readonly Privilege[];
+  keyAccess?: 'VIEW' | 'EDIT';
+  apiKeys?: 'allowed' | 'forbidden';
+}
+
+export function requires(rule: AccessRule) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.var.principal;
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Authentication is required: log in or send Authorization: Bearer <token>.');
+    const orgId = c.req.param('org');
+    if (!orgId) throw new AppError('NOT_FOUND', 'This route needs an organization.');
+    const deps = c.var.deps;
+    if (principal.kind === 'apiKey') {
+      if (rule.apiKeys !== 'allowed') {
+        throw new AppError('API_KEY_FORBIDDEN', 'An API key can never view or edit API keys, groups or activities: log in as a user.');
+      }
+      if (principal.organizationId !== orgId) throw new AppError('FORBIDDEN', `This API key does not belong to organization "${orgId}".`);
+      c.set('orgAccess', { organizationId: orgId, privileges: principal.privileges, groups: [] });
+    } else {
+      const access = await loadOrgAccess(deps, principal.userId, orgId);
+      assertAllowed(access, rule, orgId);
+      c.set('orgAccess', access);
+    }
+    await next();
+  });
+}
+
+function assertAllowed(access: OrgAccess | null, rule: AccessRule, orgId: string): asserts access is OrgAccess {
+  if (!access) throw new AppError('FORBIDDEN', `You are not a member of organization "${orgId}".`);
+  const missing = (rule.privileges ?? []).filter((p) => !holdsAll(access.privileges, [p]));
+  if (missing.length > 0) {
+    throw new AppError('FORBIDDEN', `This requires the privileges: ${missing.map(privilegeId).join(', ')}.`);
+  }
+  if (rule.keyAccess && !hasKeyAccess(access, rule.keyAccess)) {
+    throw new AppError('FORBIDDEN', `Your groups do not grant the ${rule.keyAccess === 'EDIT' ? 'Edit' : 'View'} access level on API keys.`);
+  }
+}
+
+function hasKeyAccess(access: OrgAccess, level: 'VIEW' | 'EDIT'): boolean {
+  const allowed: ApiKeyAccess[] = level === 'VIEW' ? ['VIEW_ALL', 'EDIT_ALL', 'CUSTOM'] : ['EDIT_ALL', 'CUSTOM'];
+  return access.groups.some((g) => allowed.includes(g.apiKeyAccess));
+}
+
+/** The caller's groups and privileges in one organization, or null when not a member (or no such organization). */
+export async function loadOrgAccess(deps: Deps, userId: string, orgId: string): Promise<OrgAccess | null> {
+  const groups = await deps.db
+    .selectFrom('groups as g')
+    .innerJoin('group_members as m', 'm.group_id', 'g.id')
+    .select(['g.id', 'g.api_key_access', 'g.privileges_json'])
+    .where('m.user_id', '=', userId)
+    .where('g.organization_id', '=', orgId)
+    .execute();
+  if (groups.length === 0) return null;
+  const privileges = groups.flatMap((g) => [
+    ...(JSON.parse(g.privileges_json) as Privilege[]),
+    ...apiKeyAccessPrivileges(g.api_key_access as ApiKeyAccess),
+  ]);
+  return {
+    organizationId: orgId,
+    privileges,
+    groups: groups.map((g) => ({ id: g.id, apiKeyAccess: g.api_key_access as ApiKeyAccess })),
+  };
+}

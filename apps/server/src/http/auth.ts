@@ -1,0 +1,72 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { looksLikeKeyValue, parseKeyValue, type Privilege } from '@keyward/domain';
+import type { AppEnv, Deps, Principal } from './context.ts';
+import { sha256Hex } from './hash.ts';
+import { AppError } from './problem.ts';
+
+export const SESSION_COOKIE = 'kw_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves who is calling (session cookie, bearer access token, or an API key presented as a bearer
+ * token) and enforces CSRF for cookie-authenticated writes. Anonymous callers pass through with a
+ * null principal: each route's `requires` decides.
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const deps = c.var.deps;
+  const header = c.req.header('authorization');
+  const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  let principal: Principal | null = null;
+  if (bearer) {
+    principal = looksLikeKeyValue(bearer) ? await apiKeyPrincipal(deps, bearer) : await userPrincipal(deps, bearer, false);
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'The access token is invalid or has expired.');
+  } else {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) principal = await userPrincipal(deps, cookie, true);
+  }
+  if (principal?.kind === 'user' && principal.viaCookie && !SAFE_METHODS.has(c.req.method)) {
+    if (c.req.header('x-csrf-token') !== principal.csrfToken) {
+      throw new AppError('CSRF_TOKEN_MISSING', 'A request authenticated by the session cookie must carry a valid X-CSRF-Token header.');
+    }
+  }
+  c.set('principal', principal);
+  await next();
+});
+
+async function userPrincipal(deps: Deps, token: string, viaCookie: boolean): Promise<Principal | null> {
+  const tokenHash = sha256Hex(token);
+  const row = await deps.db
+    .selectFrom('access_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['u.id', 'u.email', 'u.display_name', 't.csrf_token', 't.expires_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.expires_at <= deps.clock.now()) return null;
+  return {
+    kind: 'user',
+    userId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    tokenHash,
+    csrfToken: row.csrf_token,
+    viaCookie,
+  };
+}
+
+async function apiKeyPrincipal(deps: Deps, value: string): Promise<Principal | null> {
+  if (!parseKeyValue(value).ok) return null;
+  const row = await deps.db
+    .selectFrom('api_keys')
+    .select(['id', 'organization_id', 'display_name', 'privileges_json'])
+    .where('value_hash', '=', sha256Hex(value))
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    kind: 'apiKey',
+    keyId: row.id,
+    organizationId: row.organization_id,
+    displayName: row.display_name,
+    privileges: JSON.parse(row.privileges_json) as Privilege[],
+  };
+}

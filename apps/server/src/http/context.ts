@@ -1,0 +1,49 @@
+import type { Privilege } from '@keyward/domain';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Db, OpenedDatabase } from '../db/database.ts';
+
+/** Everything a request handler may depend on; built once by createApp. */
+export interface Deps {
+  db: Db;
+  sqlite: OpenedDatabase['sqlite'];
+  clock: Clock;
+  config: Config;
+}
+
+export interface UserPrincipal {
+  kind: 'user';
+  userId: string;
+  email: string;
+  displayName: string;
+  tokenHash: string;
+  csrfToken: string;
+  /** true when authenticated by the session cookie (CSRF applies), false for Authorization: Bearer */
+  viaCookie: boolean;
+}
+
+export interface ApiKeyPrincipal {
+  kind: 'apiKey';
+  keyId: string;
+  organizationId: string;
+  displayName: string;
+  privileges: Privilege[];
+}
+
+export type Principal = UserPrincipal | ApiKeyPrincipal;
+
+/** What the caller may do in the organization of the route (filled by `requires`). */
+export interface OrgAccess {
+  organizationId: string;
+  privileges: Privilege[];
+  groups: { id: string; apiKeyAccess: 'NONE' | 'VIEW_ALL' | 'EDIT_ALL' | 'CUSTOM' }[];
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    principal: Principal | null;
+    orgAccess: OrgAccess;
+  };
+}
