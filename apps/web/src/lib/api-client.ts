@@ -1,0 +1,133 @@
+/**
+ * The one way the console talks to the server: same-origin cookies, the CSRF header on writes,
+ * problem+json turned into ApiError, and a 401 anywhere sends the user back to the login page.
+ */
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+interface ProblemBody {
+  title?: string;
+  status?: number;
+  detail?: string;
+  errorCode?: string;
+  errors?: FieldProblem[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errorCode: string;
+  readonly title: string;
+  readonly errors: FieldProblem[];
+
+  constructor(status: number, body: ProblemBody) {
+    super(body.detail || body.title || `Request failed with status ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.errorCode = body.errorCode ?? 'UNKNOWN';
+    this.title = body.title ?? 'Error';
+    this.errors = Array.isArray(body.errors) ? body.errors : [];
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** A message fit for a toast or an error state. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'The server could not be reached. Check your connection and try again.';
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+let csrfToken: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Registered by the app: what to do when the session is gone (go to /login). */
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+type QueryValue = string | number | boolean | undefined | null;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not redirect to the login page on 401 (the login call itself). */
+  allowUnauthorized?: boolean;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  headers: Headers;
+  status: number;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  const response = await fetch(buildUrl(path, options.query), {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
+    throw new ApiError(response.status, problem);
+  }
+  const data = (await readBody(response)) as T;
+  return { data, headers: response.headers, status: response.status };
+}
+
+/** The body only: most callers need nothing else. */
+export async function api<T>(path: string, options?: RequestOptions): Promise<T> {
+  return (await apiRequest<T>(path, options)).data;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  return JSON.parse(text) as unknown;
+}
+
+async function readProblem(response: Response): Promise<ProblemBody> {
+  try {
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as ProblemBody) : {};
+  } catch {
+    return { detail: response.statusText };
+  }
+}
+
+export function orgPath(org: string, rest = ''): string {
+  return `/rest/organizations/${encodeURIComponent(org)}${rest}`;
+}

@@ -1,0 +1,56 @@
+/** Dates are epoch milliseconds from the API; the console shows them relative, with exact UTC on hover. */
+
+const DIVISIONS: { amount: number; unit: Intl.RelativeTimeFormatUnit }[] = [
+  { amount: 60, unit: 'second' },
+  { amount: 60, unit: 'minute' },
+  { amount: 24, unit: 'hour' },
+  { amount: 30, unit: 'day' },
+  { amount: 12, unit: 'month' },
+  { amount: Number.POSITIVE_INFINITY, unit: 'year' },
+];
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+export function formatRelative(epochMs: number, now: number = Date.now()): string {
+  let duration = (epochMs - now) / 1000;
+  if (Math.abs(duration) < 45) return 'just now';
+  for (const division of DIVISIONS) {
+    if (Math.abs(duration) < division.amount) return relative.format(Math.round(duration), division.unit);
+    duration /= division.amount;
+  }
+  return relative.format(Math.round(duration), 'year');
+}
+
+const utcFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+export function formatUtc(epochMs: number): string {
+  return `${utcFormat.format(new Date(epochMs))} UTC`;
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+export function formatDay(epochMs: number): string {
+  return dayFormat.format(new Date(epochMs));
+}
+
+/** YYYY-MM-DD of an epoch in UTC (value of a date input). */
+export function isoDay(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+export function addDays(epochMs: number, days: number): number {
+  return epochMs + days * 86_400_000;
+}
+
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}
