@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, MeOrganization } from '@keyward/contract';
+import type { Me, MeOrganization } from './contract-shim.ts';
 import { api, setCsrfToken } from './api-client.ts';
 
 /**
