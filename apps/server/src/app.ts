@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -12,6 +14,10 @@ import { AppError, problemBody, problemResponse } from './http/problem.ts';
 import { validationHook } from './http/validate.ts';
 import { registerFeatureRoutes } from './features/index.ts';
 import { serveSpa } from './http/spa.ts';
+import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
+import { KeyCache } from './features/verification/key-cache.ts';
+import { UsageBuffer } from './features/verification/usage-buffer.ts';
+import { Verifier } from './features/verification/verifier.ts';
 
 export interface AppOptions {
   db: OpenedDatabase;
@@ -20,23 +26,43 @@ export interface AppOptions {
   /** Folder of the built SPA; omitted in HTTP tests. */
   webRoot?: string;
   log?: (line: string) => void;
+  /** main.ts passes its own to run them on SIGTERM/SIGINT; tests may omit it. */
+  shutdown?: ShutdownHooks;
 }
 
 export type App = OpenAPIHono<AppEnv>;
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every write through the API may change a key, so verification's cache is cleared after it: changes apply immediately. */
+function invalidateKeyCacheAfterWrites(cache: KeyCache): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!SAFE_METHODS.has(c.req.method) && !c.req.path.endsWith('/apikeys/verify')) cache.invalidateAll();
+  };
+}
+
 export function createApp(options: AppOptions): App {
-  const deps: Deps = { db: options.db.db, sqlite: options.db.sqlite, clock: options.clock, config: options.config };
+  const shutdown = options.shutdown ?? createShutdownHooks();
+  const keyCache = new KeyCache(options.db.sqlite);
+  const usage = new UsageBuffer(options.db.db, options.db.sqlite);
+  shutdown.onShutdown(() => usage.flush());
+  const deps: Deps = {
+    db: options.db.db,
+    sqlite: options.db.sqlite,
+    clock: options.clock,
+    config: options.config,
+    onShutdown: (hook) => shutdown.onShutdown(hook),
+    keyCache,
+    usage,
+    verifier: new Verifier(keyCache, usage, options.clock),
+  };
   const log = options.log ?? ((line: string) => console.error(line));
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
-    if (err instanceof HTTPException && err.status < 500) {
-      const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
-      return c.body(JSON.stringify(problemBody(err.status, code, err.message || 'Malformed request.')), err.status, {
-        'content-type': 'application/problem+json',
-      });
-    }
+    if (err instanceof HTTPException && err.status < 500) return httpExceptionProblem(c, err);
     log(`[${c.var.requestId}] ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.body(JSON.stringify(problemBody(500, 'INTERNAL_ERROR', `Unexpected error (request ${c.var.requestId}).`)), 500, {
       'content-type': 'application/problem+json',
@@ -51,16 +77,16 @@ export function createApp(options: AppOptions): App {
     c.set('deps', deps);
     await next();
   });
-  app.use(
-    '/rest/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB.');
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB.');
+    },
+  });
+  app.use('/rest/*', limitBody);
+  app.use('/oauth/*', limitBody);
   app.use('/rest/*', authenticate);
+  app.use('/rest/*', invalidateKeyCacheAfterWrites(keyCache));
   app.use('/oauth/*', authenticate);
 
   registerFeatureRoutes(app, deps);
@@ -73,4 +99,16 @@ export function createApp(options: AppOptions): App {
 
   if (options.webRoot) serveSpa(app, options.webRoot);
   return app;
+}
+
+/**
+ * Hono's own client errors (malformed JSON, a body that is not JSON where JSON is required, 413).
+ * A wrong content type is reported as 400 like any other malformed request (PRODUCT.md §3.4).
+ */
+function httpExceptionProblem(c: Context, err: HTTPException): Response {
+  const status = err.status === 415 ? 400 : (err.status as ContentfulStatusCode);
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
+  const expected = c.req.path.startsWith('/oauth/') ? 'application/x-www-form-urlencoded' : 'application/json';
+  const detail = err.status === 415 ? `Unsupported Content-Type: send the body as ${expected}.` : err.message || 'Malformed request.';
+  return c.body(JSON.stringify(problemBody(status, code, detail)), status, { 'content-type': 'application/problem+json' });
 }

@@ -5,3 +5,4 @@ export * from './api-keys.ts';
 export * from './catalog.ts';
 export * from './activities.ts';
 export * from './lifecycle.ts';
+export * from './verification.ts';

@@ -1,6 +1,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { looksLikeKeyValue, parseKeyValue, type Privilege } from '@keyward/domain';
+import { looksLikeKeyValue } from '@keyward/domain';
+import { clientAddress } from './client-address.ts';
 import type { AppEnv, Deps, Principal } from './context.ts';
 import { sha256Hex } from './hash.ts';
 import { AppError } from './problem.ts';
@@ -19,7 +20,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   let principal: Principal | null = null;
   if (bearer) {
-    principal = looksLikeKeyValue(bearer) ? await apiKeyPrincipal(deps, bearer) : await userPrincipal(deps, bearer, false);
+    principal = looksLikeKeyValue(bearer)
+      ? apiKeyPrincipal(deps, bearer, clientAddress(c, deps.config.trustProxy), c.req.header('origin') ?? null)
+      : await userPrincipal(deps, bearer, false);
     if (!principal) throw new AppError('UNAUTHENTICATED', 'The access token is invalid or has expired.');
   } else {
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -54,19 +57,19 @@ async function userPrincipal(deps: Deps, token: string, viaCookie: boolean): Pro
   };
 }
 
-async function apiKeyPrincipal(deps: Deps, value: string): Promise<Principal | null> {
-  if (!parseKeyValue(value).ok) return null;
-  const row = await deps.db
-    .selectFrom('api_keys')
-    .select(['id', 'organization_id', 'display_name', 'privileges_json'])
-    .where('value_hash', '=', sha256Hex(value))
-    .executeTakeFirst();
-  if (!row) return null;
+/**
+ * An API key presented as a bearer token goes through verification (status, IP lists) and counts
+ * as a use of the key, like POST .../apikeys/verify.
+ */
+function apiKeyPrincipal(deps: Deps, value: string, ip: string | null, origin: string | null): Principal | null {
+  const verdict = deps.verifier.verify({ key: value, ip, origin }, null);
+  if (!verdict.key) return null;
+  if (!verdict.valid) throw new AppError('FORBIDDEN', `This API key cannot be used: ${verdict.code}.`);
   return {
     kind: 'apiKey',
-    keyId: row.id,
-    organizationId: row.organization_id,
-    displayName: row.display_name,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    keyId: verdict.key.id,
+    organizationId: verdict.key.organizationId,
+    displayName: verdict.key.displayName,
+    privileges: verdict.key.privileges,
   };
 }

@@ -2,6 +2,10 @@ import type { Privilege } from '@keyward/domain';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db, OpenedDatabase } from '../db/database.ts';
+import type { ShutdownHook } from '../shutdown.ts';
+import type { KeyCache } from '../features/verification/key-cache.ts';
+import type { UsageBuffer } from '../features/verification/usage-buffer.ts';
+import type { Verifier } from '../features/verification/verifier.ts';
 
 /** Everything a request handler may depend on; built once by createApp. */
 export interface Deps {
@@ -9,6 +13,13 @@ export interface Deps {
   sqlite: OpenedDatabase['sqlite'];
   clock: Clock;
   config: Config;
+  /** Registers a step for graceful shutdown (flush buffered writes, stop loops); runs before the database closes. */
+  onShutdown: (hook: ShutdownHook) => void;
+  /** Keys by hash for verification; cleared after every change to keys (changes apply immediately). */
+  keyCache: KeyCache;
+  /** Buffered "last used" and daily usage writes. */
+  usage: UsageBuffer;
+  verifier: Verifier;
 }
 
 export interface UserPrincipal {

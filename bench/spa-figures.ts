@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const DIST = 'apps/web/dist';
+
+/** Gzip size (KB) of the JavaScript the built index.html loads up front (entry + modulepreloads). */
+export function measureSpaSize(): number {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const srcs = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1] as string);
+  const bytes = [...new Set(srcs)].reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(DIST, src))).length, 0);
+  return bytes / 1024;
+}
+
+function chromiumPath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** Milliseconds from navigation to the first table row of the API Keys page, logged in. */
+export async function measurePageInteractive(url: string): Promise<number | null> {
+  const executablePath = chromiumPath();
+  if (!executablePath) return null;
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const res = await page.request.post(`${url}/rest/auth/login`, { data: { email: 'bench@example.com', password: 'bench password 123' } });
+    if (!res.ok()) throw new Error(`login failed ${res.status()}`);
+    const t0 = Date.now();
+    await page.goto(`${url}/organizations/benchorg/api-keys`);
+    await page.getByRole('row').nth(1).waitFor();
+    return Date.now() - t0;
+  } finally {
+    await browser.close();
+  }
+}
