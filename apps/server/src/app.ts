@@ -18,6 +18,8 @@ import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';
+import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
+import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
 
 export interface AppOptions {
   db: OpenedDatabase;
@@ -28,9 +30,22 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** main.ts passes its own to run them on SIGTERM/SIGINT; tests may omit it. */
   shutdown?: ShutdownHooks;
+  /** Default: from the config (KEYWARD_SMTP_URL), null when unset. */
+  mailer?: Mailer | null;
+  /** main.ts passes the job loop it starts; default: a runner that only runs when asked (tests, /__test__/jobs/run). */
+  jobs?: JobRunner;
 }
 
 export type App = OpenAPIHono<AppEnv>;
+
+const DEPS = new WeakMap<App, Deps>();
+
+/** The dependencies an app was built with (tests and benchmarks: flush usage, run jobs). */
+export function depsOf(app: App): Deps {
+  const deps = DEPS.get(app);
+  if (!deps) throw new Error('not an app built by createApp');
+  return deps;
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -47,6 +62,10 @@ export function createApp(options: AppOptions): App {
   const keyCache = new KeyCache(options.db.sqlite);
   const usage = new UsageBuffer(options.db.db, options.db.sqlite);
   shutdown.onShutdown(() => usage.flush());
+  const mailer = options.mailer === undefined ? mailerFromConfig(options.config) : options.mailer;
+  const jobs = options.jobs ?? createJobRunner({ db: options.db.db, clock: options.clock, config: options.config, mailer, ...(options.log ? { log: options.log } : {}) });
+  jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyCache.invalidateAll() });
+  shutdown.onShutdown(() => jobs.stop());
   const deps: Deps = {
     db: options.db.db,
     sqlite: options.db.sqlite,
@@ -56,6 +75,8 @@ export function createApp(options: AppOptions): App {
     keyCache,
     usage,
     verifier: new Verifier(keyCache, usage, options.clock),
+    mailer,
+    jobs,
   };
   const log = options.log ?? ((line: string) => console.error(line));
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -91,13 +112,26 @@ export function createApp(options: AppOptions): App {
 
   registerFeatureRoutes(app, deps);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An access token from POST /rest/auth/login, or an API key where a route allows API keys.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kw_session',
+    description: 'The session cookie; mutating requests must also send X-CSRF-Token (from GET /rest/auth/me).',
+  });
   app.doc31('/rest/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Keyward API', version: '1.0.0', description: 'Manage the API keys of an organization.' },
+    security: [{ accessToken: [] }, { sessionCookie: [] }],
   });
   app.get('/rest/docs', swaggerUI({ url: '/rest/openapi.json' }));
 
   if (options.webRoot) serveSpa(app, options.webRoot);
+  DEPS.set(app, deps);
   return app;
 }
 

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/2026_11_22_0001_initial.ts';
+import * as m0003 from './migrations/2026_11_22_0003_outbox_listing.ts';
 
 // Listed statically so the bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0001_initial': m0001,
+  '2026_11_22_0003_outbox_listing': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

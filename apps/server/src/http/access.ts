@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { apiKeyAccessPrivileges, holdsAll, privilegeId, type ApiKeyAccess, type Privilege } from '@keyward/domain';
-import type { AppEnv, Deps, OrgAccess } from './context.ts';
+import type { AppEnv, Deps, OrgAccess, UserPrincipal } from './context.ts';
 import { AppError } from './problem.ts';
 
 /**
@@ -39,6 +39,19 @@ export function requires(rule: AccessRule) {
   });
 }
 
+/** Routes of the console session (who am I, log out): a logged-in user, never an API key. */
+export const requiresUser = createMiddleware<AppEnv>(async (c, next) => {
+  currentUser(c.var.principal);
+  await next();
+});
+
+/** The calling user; throws 401 for anonymous callers and 403 for API keys. */
+export function currentUser(principal: AppEnv['Variables']['principal']): UserPrincipal {
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Authentication is required: log in or send Authorization: Bearer <token>.');
+  if (principal.kind === 'apiKey') throw new AppError('API_KEY_FORBIDDEN', 'An API key has no console session: log in as a user.');
+  return principal;
+}
+
 function assertAllowed(access: OrgAccess | null, rule: AccessRule, orgId: string): asserts access is OrgAccess {
   if (!access) throw new AppError('FORBIDDEN', `You are not a member of organization "${orgId}".`);
   const missing = (rule.privileges ?? []).filter((p) => !holdsAll(access.privileges, [p]));
@@ -65,13 +78,22 @@ export async function loadOrgAccess(deps: Deps, userId: string, orgId: string): 
     .where('g.organization_id', '=', orgId)
     .execute();
   if (groups.length === 0) return null;
-  const privileges = groups.flatMap((g) => [
-    ...(JSON.parse(g.privileges_json) as Privilege[]),
-    ...apiKeyAccessPrivileges(g.api_key_access as ApiKeyAccess),
-  ]);
   return {
     organizationId: orgId,
-    privileges,
+    privileges: effectivePrivileges(groups),
     groups: groups.map((g) => ({ id: g.id, apiKeyAccess: g.api_key_access as ApiKeyAccess })),
   };
+}
+
+/** A user's privileges from some groups: theirs plus those their API-key access implies, without duplicates. */
+export function effectivePrivileges(groups: readonly { api_key_access: string; privileges_json: string }[]): Privilege[] {
+  const byKey = new Map<string, Privilege>();
+  for (const g of groups) {
+    const own = JSON.parse(g.privileges_json) as Privilege[];
+    for (const p of [...own, ...apiKeyAccessPrivileges(g.api_key_access as ApiKeyAccess)]) {
+      const key = `${privilegeId(p)}@${p.targetId ?? '*'}`;
+      if (!byKey.has(key)) byKey.set(key, p);
+    }
+  }
+  return [...byKey.values()];
 }

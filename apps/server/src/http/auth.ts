@@ -8,6 +8,8 @@ import { AppError } from './problem.ts';
 
 export const SESSION_COOKIE = 'kw_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Logging in reads no credentials: a leftover session cookie or token must not stand in its way. */
+const CREDENTIAL_FREE_PATHS = new Set(['/rest/auth/login']);
 
 /**
  * Resolves who is calling (session cookie, bearer access token, or an API key presented as a bearer
@@ -15,6 +17,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * null principal: each route's `requires` decides.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  if (CREDENTIAL_FREE_PATHS.has(c.req.path)) {
+    c.set('principal', null);
+    return next();
+  }
   const deps = c.var.deps;
   const header = c.req.header('authorization');
   const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();

@@ -6,6 +6,8 @@ import type { ShutdownHook } from '../shutdown.ts';
 import type { KeyCache } from '../features/verification/key-cache.ts';
 import type { UsageBuffer } from '../features/verification/usage-buffer.ts';
 import type { Verifier } from '../features/verification/verifier.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 /** Everything a request handler may depend on; built once by createApp. */
 export interface Deps {
@@ -20,6 +22,10 @@ export interface Deps {
   /** Buffered "last used" and daily usage writes. */
   usage: UsageBuffer;
   verifier: Verifier;
+  /** SMTP delivery of the outbox; null when KEYWARD_SMTP_URL is unset (mail is then HELD). */
+  mailer: Mailer | null;
+  /** The job loop of PRODUCT.md §5 (POST /__test__/jobs/run runs one pass). */
+  jobs: JobRunner;
 }
 
 export interface UserPrincipal {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiKeyAccess, Privilege } from '@keyward/domain';
 import { createApp, type App } from '../app.ts';
+import { createShutdownHooks } from '../shutdown.ts';
 import { ManualClock } from '../clock.ts';
 import { readConfig, type Config } from '../config.ts';
 import { openDatabase, type OpenedDatabase } from '../db/database.ts';
@@ -43,7 +44,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   await migrateToLatest(db.db);
   const clock = new ManualClock(T0);
   await bootstrap(db.db, config, clock.now());
-  const app = createApp({ db, clock, config, log: () => {} });
+  const shutdown = createShutdownHooks();
+  const app = createApp({ db, clock, config, shutdown, log: () => {} });
   const admin = await db.db.selectFrom('users').select('id').where('email', '=', ADMIN_EMAIL).executeTakeFirstOrThrow();
 
   const tokenFor = async (userId: string) => {
@@ -83,6 +85,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     createOrganization: (id) => insertOrganization(db.db, { id, displayName: id, securityContact: `security@${id}.test`, now: clock.now() }),
     call,
     close: async () => {
+      await shutdown.run(() => {});
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, MeOrganization } from './contract-shim.ts';
+import type { MeResponse, MyOrganization } from '@keyward/contract';
 import { api, setCsrfToken } from './api-client.ts';
 
 /**
@@ -8,8 +8,8 @@ import { api, setCsrfToken } from './api-client.ts';
  */
 export const sessionQueryKey = ['session', 'me'] as const;
 
-export async function getMe(): Promise<Me> {
-  const me = await api<Me>('/rest/auth/me');
+export async function getMe(): Promise<MeResponse> {
+  const me = await api<MeResponse>('/rest/auth/me');
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -26,7 +26,7 @@ export function useMe() {
 }
 
 /** The organization of the current route, from the session (undefined while loading or unknown). */
-export function useOrganization(orgId: string | undefined): MeOrganization | undefined {
+export function useOrganization(orgId: string | undefined): MyOrganization | undefined {
   const { data } = useMe();
   return data?.organizations.find((o) => o.id === orgId);
 }

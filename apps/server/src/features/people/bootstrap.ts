@@ -2,10 +2,11 @@ import { ALL_CONSOLE_PRIVILEGES, SECURITY_CONTACT_PRIVILEGES } from '@keyward/do
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
-import { findUserByEmail, insertGroup, insertMember, insertOrganization, insertUser } from './people.repository.ts';
+import { ADMINISTRATORS, SECURITY_CONTACTS } from './grant-rules.ts';
+import { insertGroup } from './groups.repository.ts';
+import { findUserByEmail, insertMember, insertOrganization, insertUser } from './people.repository.ts';
 
-export const ADMINISTRATORS = 'ADMINISTRATORS';
-export const SECURITY_CONTACTS = 'SECURITY_CONTACTS';
+export { ADMINISTRATORS, SECURITY_CONTACTS };
 
 export interface BootstrapResult {
   created: boolean;

@@ -1,0 +1,34 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { ActivityFiltersSchema, ActivityListQuerySchema, ActivityPageSchema } from '@keyward/contract';
+import { REQUIRED_PRIVILEGES } from '@keyward/domain';
+import { z } from 'zod';
+import { requires } from '../../http/access.ts';
+import type { AppEnv, Deps } from '../../http/context.ts';
+import { jsonResponse, problemResponses } from '../../http/openapi.ts';
+import { listActivities } from './activities.service.ts';
+
+const listRoute = createRoute({
+  method: 'post',
+  path: '/rest/organizations/{org}/activities/public',
+  tags: ['Activities'],
+  summary: 'List activities, newest first',
+  description: 'Every change to an API key, with who did it, when, and a before/after of the changed fields.',
+  middleware: [requires({ privileges: [REQUIRED_PRIVILEGES.viewActivities] })] as const,
+  request: {
+    params: z.object({ org: z.string() }),
+    query: ActivityListQuerySchema,
+    body: { required: false, content: { 'application/json': { schema: ActivityFiltersSchema } } },
+  },
+  responses: {
+    200: jsonResponse(ActivityPageSchema, 'One page of activities'),
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export function registerActivityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+  app.openapi(listRoute, async (c) => {
+    const { org } = c.req.valid('param');
+    const page = await listActivities(deps.db, org, c.req.valid('query'), c.req.valid('json'));
+    return c.json(page, 200);
+  });
+}

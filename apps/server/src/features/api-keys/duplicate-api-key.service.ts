@@ -1,0 +1,41 @@
+import type { AdditionalConfiguration, ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
+import { validateKeyRequest, type KeyRequestInput, type Privilege } from '@keyward/domain';
+import type { Deps } from '../../http/context.ts';
+import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
+import { loadKey } from './api-keys.service.ts';
+import { storeNewKey, throwIfInvalid } from './create-api-key.service.ts';
+import { grantIds } from './key-fields.ts';
+import type { Caller } from './key-access.ts';
+
+/**
+ * The original's settings as a create request: same template, privileges (with their targets),
+ * IP lists, search hub, commerce setting and Access grants. Name, description and expiration come
+ * from the request when given; the expiration is never copied (the platform client always sends
+ * `lifetimeDuration`).
+ */
+function copyOf(row: ApiKeyRow, grants: readonly GrantRow[], body: DuplicateApiKeyRequest): KeyRequestInput {
+  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
+  const privileges = JSON.parse(row.privileges_json) as Privilege[];
+  return {
+    templateId: row.template_id,
+    displayName: body.displayName ?? row.display_name,
+    description: body.description ?? row.description,
+    privileges,
+    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
+    deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
+    commerce: config.commerce ?? null,
+    lifetimeDuration: body.lifetimeDuration ?? null,
+    expirationDate: body.expirationDate ?? null,
+    groupsThatCanView: grantIds(grants, 'VIEW'),
+    groupsThatCanEdit: grantIds(grants, 'EDIT'),
+  };
+}
+
+/** Create from existing: a new key (with its value) like the original, which is left unchanged. */
+export async function duplicateApiKey(deps: Deps, caller: Caller, id: string, body: DuplicateApiKeyRequest): Promise<ApiKey> {
+  const { row, grants } = await loadKey(deps.db, caller, id, 'VIEW');
+  const ctx = { now: deps.clock.now(), allowPrivateIps: deps.config.allowPrivateIps, origin: 'DUPLICATE' as const };
+  const key = throwIfInvalid(validateKeyRequest(copyOf(row, grants, body), ctx));
+  return storeNewKey(deps, caller, key, { operation: 'DUPLICATE', details: { duplicatedFrom: row.id } });
+}

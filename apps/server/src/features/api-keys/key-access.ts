@@ -1,0 +1,39 @@
+import { keyAccessAllows, keyAccessOf, type KeyAccessLevel, type KeyGrant } from '@keyward/domain';
+import type { TriggeredBy } from '@keyward/contract';
+import type { OrgAccess } from '../../http/context.ts';
+import { AppError } from '../../http/problem.ts';
+import type { GrantRow } from './api-key.mapper.ts';
+
+/** Who is calling, as the services need it: their groups (for per-key grants) and their name for activities. */
+export interface Caller {
+  access: OrgAccess;
+  actor: TriggeredBy;
+}
+
+function grantsOf(grants: readonly GrantRow[], keyId: string): KeyGrant[] {
+  return grants.filter((g) => g.api_key_id === keyId).map((g) => ({ groupId: g.group_id, level: g.level as KeyGrant['level'] }));
+}
+
+/** The caller's access to one key, from their groups and the key's grants (domain keyAccessOf). */
+export function accessToKey(access: OrgAccess, grants: readonly GrantRow[], keyId: string): KeyAccessLevel {
+  return keyAccessOf(access, grantsOf(grants, keyId));
+}
+
+/**
+ * null when the caller sees every key (a group whose access needs no grant); otherwise the groups
+ * whose grants decide which keys they see.
+ */
+export function visibleGroupsOf(access: OrgAccess): string[] | null {
+  if (keyAccessOf(access, []) !== 'NONE') return null;
+  return access.groups.filter((g) => keyAccessOf({ groups: [g] }, [{ groupId: g.id, level: 'VIEW' }]) !== 'NONE').map((g) => g.id);
+}
+
+export const notFound = (id: string): AppError => new AppError('NOT_FOUND', `No API key "${id}" in this organization.`);
+
+/** A key the caller can't see does not exist for them (404); one they only view can't be changed (403). */
+export function assertKeyAccess(level: KeyAccessLevel, needed: 'VIEW' | 'EDIT', keyId: string): void {
+  if (!keyAccessAllows(level, 'VIEW')) throw notFound(keyId);
+  if (!keyAccessAllows(level, needed)) {
+    throw new AppError('FORBIDDEN', `You can view the API key "${keyId}" but not edit it: ask for an edit grant or the EDIT_ALL access level.`);
+  }
+}

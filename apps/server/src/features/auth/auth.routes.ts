@@ -1,0 +1,53 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema } from '@keyward/contract';
+import { currentUser, requiresUser } from '../../http/access.ts';
+import { clientAddress, isHttps } from '../../http/client-address.ts';
+import type { AppEnv, Deps } from '../../http/context.ts';
+import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
+import { ACCESS_TOKEN_LIFETIME_MS, login, logout, me } from './auth.service.ts';
+import { createLoginThrottle, type LoginLimits } from './login-throttle.ts';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
+
+const tags = ['Session'];
+
+const loginRoute = createRoute({
+  method: 'post', path: '/rest/auth/login', tags, security: [],
+  summary: 'Log in: answers an access token and sets the session cookie',
+  request: { body: jsonBody(LoginRequestSchema) },
+  responses: { 200: jsonResponse(LoginResponseSchema, 'Logged in'), ...problemResponses(400, 401, 413, 429) },
+});
+
+const logoutRoute = createRoute({
+  method: 'post', path: '/rest/auth/logout', tags, summary: 'Log out: revokes the access token and clears the cookie',
+  responses: { 204: { description: 'Logged out' }, ...problemResponses(401, 403) },
+});
+
+const meRoute = createRoute({
+  method: 'get', path: '/rest/auth/me', tags, summary: 'The logged-in user, their organizations and privileges, and the CSRF token',
+  middleware: [requiresUser] as const,
+  responses: { 200: jsonResponse(MeResponseSchema, 'The session'), ...problemResponses(401, 403) },
+});
+
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: Deps, limits?: LoginLimits): void {
+  const throttle = createLoginThrottle(limits);
+  const trustProxy = deps.config.trustProxy;
+
+  app.openapi(loginRoute, async (c) => {
+    const session = await login(deps, throttle, c.req.valid('json'), clientAddress(c, trustProxy));
+    setSessionCookie(c, session.accessToken, ACCESS_TOKEN_LIFETIME_MS / 1000, isHttps(c, trustProxy));
+    c.header('Cache-Control', 'no-store');
+    return c.json(session, 200);
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    const principal = c.var.principal;
+    if (principal?.kind === 'user') await logout(deps.db, principal);
+    clearSessionCookie(c, isHttps(c, trustProxy));
+    return c.body(null, 204);
+  });
+
+  app.openapi(meRoute, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await me(deps.db, currentUser(c.var.principal)), 200);
+  });
+}

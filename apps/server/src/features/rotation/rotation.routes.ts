@@ -1,0 +1,28 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { ApiKeySchema, RotateKeyRequestSchema } from '@keyward/contract';
+import { REQUIRED_PRIVILEGES } from '@keyward/domain';
+import { requires } from '../../http/access.ts';
+import type { AppEnv, Deps } from '../../http/context.ts';
+import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
+import { BASE, callerOf, KeyParamsSchema, tags } from '../api-keys/api-key-routing.ts';
+import { rotateApiKey } from './rotation.service.ts';
+
+/** Rotating creates a key and changes the old one: API keys Create, and Edit access to the old key. */
+const canRotate = requires({ privileges: [REQUIRED_PRIVILEGES.createApiKeys], keyAccess: 'EDIT' });
+
+const rotateRoute = createRoute({
+  method: 'post', path: `${BASE}/{id}/rotate`, tags, summary: 'Rotate an API key', middleware: [canRotate] as const,
+  description:
+    'Creates a new key with the settings of this one (the answer carries its `value`, shown once) and deactivates this one when ' +
+    '`previousKeyExpirationPeriod` ends: an ISO-8601 duration from `PT0S` (now) to `P30D`. Only an active key that was not rotated yet.',
+  request: { params: KeyParamsSchema, body: jsonBody(RotateKeyRequestSchema) },
+  responses: { 201: jsonResponse(ApiKeySchema, 'The new key, with its value'), ...problemResponses(400, 401, 403, 404, 409, 413, 422) },
+});
+
+export function registerRotationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+  app.openapi(rotateRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const key = await rotateApiKey(deps, callerOf(c), id, c.req.valid('json').previousKeyExpirationPeriod);
+    return c.json(key, 201);
+  });
+}

@@ -1,0 +1,109 @@
+import type { AdditionalConfiguration, ApiKey } from '@keyward/contract';
+import {
+  DAY_MS, rotationPeriodMs, startOfUtcDay, statusOf, validateKeyRequest, type KeyRequestInput, type Privilege,
+} from '@keyward/domain';
+import type { Db } from '../../db/database.ts';
+import type { Deps } from '../../http/context.ts';
+import { AppError } from '../../http/problem.ts';
+import { recordActivity } from '../activities/record-activity.ts';
+import { factsOf, toApiKeyDto, type ApiKeyRow, type GrantRow } from '../api-keys/api-key.mapper.ts';
+import { findGrants } from '../api-keys/api-keys.repository.ts';
+import { loadKey } from '../api-keys/api-keys.service.ts';
+import { insertNewKey, throwIfInvalid } from '../api-keys/create-api-key.service.ts';
+import { accessToKey, type Caller } from '../api-keys/key-access.ts';
+import { assertGroupsExist, grantIds, keyActivityFields } from '../api-keys/key-fields.ts';
+import { scheduleRotation } from './rotation.repository.ts';
+
+const PERIOD_PATH = 'previousKeyExpirationPeriod';
+
+function periodMsOf(period: string): number {
+  const ms = rotationPeriodMs(period);
+  if (ms !== null) return ms;
+  const message = 'The grace period must be an ISO-8601 duration from PT0S to P30D, e.g. P7D or PT12H.';
+  throw new AppError('INVALID_REQUEST', message, [{ path: PERIOD_PATH, rule: 'ROTATION_PERIOD', message }]);
+}
+
+/**
+ * The new key's lifetime: as long as the old one's was (whole UTC days from its creation to its
+ * expiration day), so a View all content key stays within 1 to 14 days; a Custom key that never
+ * expires gives one that never expires.
+ */
+function lifetimeOf(row: ApiKeyRow): string | null {
+  if (row.expiration_date === null) return row.template_id === 'custom' ? 'NEVER' : null;
+  const days = Math.max(1, Math.round((startOfUtcDay(row.expiration_date) - startOfUtcDay(row.created_date)) / DAY_MS));
+  return `P${days}D`;
+}
+
+/** The old key's settings as a create request (the same copy as Create from existing). */
+function copyOf(row: ApiKeyRow, grants: readonly GrantRow[]): KeyRequestInput {
+  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
+  return {
+    templateId: row.template_id,
+    displayName: row.display_name,
+    description: row.description,
+    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
+    deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
+    commerce: config.commerce ?? null,
+    lifetimeDuration: lifetimeOf(row),
+    expirationDate: null,
+    groupsThatCanView: grantIds(grants, 'VIEW'),
+    groupsThatCanEdit: grantIds(grants, 'EDIT'),
+  };
+}
+
+function assertRotatable(row: ApiKeyRow, now: number): void {
+  if (row.rotated_to_key_id !== null) {
+    throw new AppError('CONFLICT', `The API key "${row.id}" was already rotated (to "${row.rotated_to_key_id}").`);
+  }
+  if (!statusOf(factsOf(row), now).usable) {
+    throw new AppError('CONFLICT', `The API key "${row.id}" is not active: use Create from existing to make a new key from it.`);
+  }
+}
+
+/**
+ * Rotation (PRODUCT.md §3.4): a new key with the old one's settings, revealed once, and the old key
+ * deactivated when the grace period ends (`PT0S`: now). One transaction: both keys, both ROTATE
+ * activities; a concurrent rotation of the same key answers 409.
+ */
+export async function rotateApiKey(deps: Deps, caller: Caller, id: string, period: string): Promise<ApiKey> {
+  const periodMs = periodMsOf(period);
+  const { row, grants } = await loadKey(deps.db, caller, id, 'EDIT');
+  const now = deps.clock.now();
+  assertRotatable(row, now);
+  const ctx = { now, allowPrivateIps: deps.config.allowPrivateIps, origin: 'DUPLICATE' as const };
+  const key = throwIfInvalid(validateKeyRequest(copyOf(row, grants), ctx));
+  await assertGroupsExist(deps.db, row.organization_id, key);
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const result = await insertNewKey(trx, { organizationId: row.organization_id, key, createdBy: caller.actor, now });
+    const end = now + periodMs;
+    if (!(await scheduleRotation(trx, row.id, result.row.id, end, now))) {
+      throw new AppError('CONFLICT', `The API key "${id}" was rotated or deactivated meanwhile: nothing was changed.`);
+    }
+    await recordRotation(trx, caller, row, result.row, { end, period, grants: key });
+    return result;
+  });
+  const newGrants = await findGrants(deps.db, [created.row.id]);
+  return toApiKeyDto(created.row, { now, grants: newGrants, access: accessToKey(caller.access, newGrants, created.row.id), value: created.value });
+}
+
+async function recordRotation(
+  trx: Db, caller: Caller, old: ApiKeyRow, fresh: ApiKeyRow,
+  info: { end: number; period: string; grants: { groupsThatCanView: string[]; groupsThatCanEdit: string[] } },
+): Promise<void> {
+  const now = fresh.created_date;
+  const immediate = info.end <= now;
+  await recordActivity(trx, {
+    organizationId: fresh.organization_id, operation: 'ROTATE', triggeredBy: caller.actor, resourceId: fresh.id, resourceName: fresh.display_name,
+    state: 'ENABLED', after: keyActivityFields(fresh, info.grants.groupsThatCanView, info.grants.groupsThatCanEdit),
+    details: { rotatedFrom: old.id }, now,
+  });
+  await recordActivity(trx, {
+    organizationId: old.organization_id, operation: 'ROTATE', triggeredBy: caller.actor, resourceId: old.id, resourceName: old.display_name,
+    state: immediate ? 'DISABLED' : 'ENABLED',
+    before: { rotatedToKeyId: null, scheduledDeactivationDate: old.scheduled_deactivation_date, ...(immediate ? { enabled: true } : {}) },
+    after: { rotatedToKeyId: fresh.id, scheduledDeactivationDate: info.end, ...(immediate ? { enabled: false, disabledReason: 'ROTATED' } : {}) },
+    details: { rotatedTo: fresh.id, previousKeyExpirationPeriod: info.period }, now,
+  });
+}

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp, type App } from './app.ts';
+import { ManualClock, systemClock, type Clock } from './clock.ts';
+import { readConfig, type Config } from './config.ts';
+import { openDatabase, type OpenedDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { bootstrap } from './features/people/bootstrap.ts';
+import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
+import { createJobRunner } from './jobs/job-runner.ts';
+import { mailerFromConfig } from './mail/mailer.ts';
+
+const log = (line: string) => console.error(line);
+
+/** apps/web/dist, from apps/server/dist/main.js (bundled) as from apps/server/src/main.ts (tsx). */
+const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** PRODUCT.md §1's environment, or a clear message and exit code 1. */
+function configOrExit(): Config {
+  try {
+    return readConfig(process.env);
+  } catch (err) {
+    console.error(`Keyward cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
+
+function listen(app: App, config: Config): ServerType {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    console.log(`Keyward is running at http://${host}:${info.port}`);
+  });
+  server.on('error', (err: Error) => {
+    console.error(`Keyward cannot listen on ${config.host}:${config.port}: ${err.message}`);
+    process.exit(1);
+  });
+  return server;
+}
+
+/** SIGTERM/SIGINT: stop accepting, finish requests, run the shutdown hooks, close the database, exit 0. */
+function stopGracefullyOnSignals(server: ServerType, shutdown: ShutdownHooks, db: OpenedDatabase): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: finishing requests and shutting down.`);
+    // Idle keep-alive connections close at once; a request still running after 10 s is cut off.
+    const forced = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 10_000);
+    forced.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await shutdown.run(log);
+    await db.close();
+    log('Keyward stopped.');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const clock: Clock = config.clock === 'manual' ? new ManualClock(Date.now()) : systemClock;
+  const db = openDatabase(config.dbFile);
+  await migrateToLatest(db.db);
+  const first = await bootstrap(db.db, config, clock.now());
+  if (first.generatedPassword) {
+    console.log(`First start: administrator ${config.adminEmail}, password: ${first.generatedPassword} (shown once)`);
+  }
+  const shutdown = createShutdownHooks();
+  // JOB LOOP (PRODUCT.md §5): createApp registers its stop with the shutdown hooks.
+  const jobs = createJobRunner({ db: db.db, clock, config, mailer: mailerFromConfig(config), log });
+  const app = createApp({ db, clock, config, webRoot, shutdown, log, jobs });
+  jobs.start();
+  const server = listen(app, config);
+  stopGracefullyOnSignals(server, shutdown, db);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Keyward failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { Outlet, useNavigation, useParams } from 'react-router';
+import { EmptyState } from '../../components/ui/states.tsx';
+import { useMe } from '../../lib/session.ts';
+import { SideNav } from './side-nav.tsx';
+import { TopBar } from './top-bar.tsx';
+
+/** The console frame: left navigation under the organization's name, top bar, and the page. */
+export function OrgLayout() {
+  const { org } = useParams();
+  const { data: me } = useMe();
+  const navigation = useNavigation();
+  const organization = me?.organizations.find((o) => o.id === org);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <TopBar />
+      {navigation.state === 'loading' && <div className="route-progress" role="progressbar" aria-label="Loading page" />}
+      <SideNav organizations={me?.organizations ?? []} current={organization} />
+      <main id="main" className="shell-main" tabIndex={-1}>
+        {organization ? (
+          <Outlet />
+        ) : (
+          <div className="page">
+            <EmptyState title="Organization not available">
+              <p>
+                The organization <strong>{org}</strong> does not exist, or you are not a member of it.
+              </p>
+            </EmptyState>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

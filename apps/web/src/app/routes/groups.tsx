@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Button } from '../../components/ui/button.tsx';
+import { LockIcon, PlusIcon } from '../../components/ui/icons.tsx';
+import { PageHeader } from '../../components/ui/page-header.tsx';
+import { EmptyState } from '../../components/ui/states.tsx';
+import { CreateGroupDialog } from '../../features/groups/components/create-group-dialog.tsx';
+import { GroupsList } from '../../features/groups/components/groups-list.tsx';
+import { useConsoleAccess } from '../../lib/permissions.ts';
+import { useOrgId } from '../../lib/use-org-id.ts';
+
+export function GroupsRoute() {
+  const org = useOrgId();
+  const access = useConsoleAccess(org);
+  const [creating, setCreating] = useState(false);
+  return (
+    <div className="page">
+      <PageHeader
+        title="Groups"
+        description="Members get the privileges of their groups, and each group's access level to API keys."
+        actions={
+          access.viewGroups && (
+            <Button variant="primary" icon={<PlusIcon />} disabledReason={access.editGroupsReason} onClick={() => setCreating(true)}>
+              Create group
+            </Button>
+          )
+        }
+      />
+      {access.viewGroups ? (
+        <section className="card" aria-label="Groups list">
+          <GroupsList org={org} editReason={access.editGroupsReason} />
+        </section>
+      ) : (
+        <EmptyState title="You can't view groups" icon={<LockIcon size={28} />}>
+          <p>This page requires the Groups View privilege.</p>
+        </EmptyState>
+      )}
+      <CreateGroupDialog org={org} open={creating} onOpenChange={setCreating} />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { Link } from 'react-router';
+import { DateTime } from '../../../components/ui/date-time.tsx';
+import { SortableHeader, Table } from '../../../components/ui/table.tsx';
+import { paths } from '../../../lib/use-org-id.ts';
+import type { ListApiKeysParams } from '../api/list-api-keys.ts';
+import type { ApiKey, ApiKeySortBy } from '@keyward/contract';
+import { templateName } from '../key-state.ts';
+import { StatusCell } from './status-cell.tsx';
+
+interface ApiKeysTableProps {
+  org: string;
+  keys: ApiKey[];
+  params: ListApiKeysParams;
+  onSort: (sortBy: ApiKeySortBy) => void;
+  selected: ReadonlySet<string>;
+  onSelectedChange: (ids: Set<string>) => void;
+  canEdit: boolean;
+  onKeepActive: (key: ApiKey) => void;
+  onDelete: (key: ApiKey) => void;
+  busy?: boolean;
+}
+
+function SelectAll({ keys, selected, onChange }: { keys: ApiKey[]; selected: ReadonlySet<string>; onChange: (ids: Set<string>) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const count = keys.filter((k) => selected.has(k.id)).length;
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = count > 0 && count < keys.length;
+  }, [count, keys.length]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all API keys on this page"
+      checked={keys.length > 0 && count === keys.length}
+      onChange={(e) => onChange(new Set(e.target.checked ? keys.map((k) => k.id) : []))}
+    />
+  );
+}
+
+/** Clicking a row's empty space toggles it, like the checkbox; links and buttons keep their own job. */
+function isInteractive(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('a, button, input, label, select, textarea') !== null;
+}
+
+export function ApiKeysTable({ org, keys, params, onSort, selected, onSelectedChange, canEdit, onKeepActive, onDelete, busy }: ApiKeysTableProps) {
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelectedChange(next);
+  };
+  const header = (sortBy: ApiKeySortBy, label: string, className?: string) => (
+    <SortableHeader label={label} active={params.sortBy === sortBy} order={params.order} onSort={() => onSort(sortBy)} className={className} />
+  );
+
+  return (
+    <Table label="API keys" className={busy ? 'table-busy' : undefined}>
+      <thead>
+        <tr>
+          <th scope="col" className="col-select">
+            <SelectAll keys={keys} selected={selected} onChange={onSelectedChange} />
+          </th>
+          {header('displayName', 'Name', 'col-name')}
+          <th scope="col">Key</th>
+          <th scope="col">Template</th>
+          {header('status', 'Status', 'col-status')}
+          {header('createdDate', 'Created')}
+          {header('lastUsedDate', 'Last used')}
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((key) => (
+          <tr
+            key={key.id}
+            aria-selected={selected.has(key.id)}
+            className={selected.has(key.id) ? 'row-selected' : undefined}
+            onClick={(e: MouseEvent) => {
+              if (!isInteractive(e.target)) toggle(key.id);
+            }}
+          >
+            <td className="col-select">
+              <input type="checkbox" aria-label={`Select ${key.displayName}`} checked={selected.has(key.id)} onChange={() => toggle(key.id)} />
+            </td>
+            <td className="col-name">
+              <Link to={paths.apiKey(org, key.id)} className="key-name">
+                {key.displayName}
+              </Link>
+              {key.description && <span className="key-description truncate">{key.description}</span>}
+            </td>
+            <td>
+              <code className="masked-key">{key.maskedValue}</code>
+            </td>
+            <td>{templateName(key.apiKeyTemplateId)}</td>
+            <td className="col-status">
+              <StatusCell org={org} apiKey={key} canEdit={canEdit} onKeepActive={onKeepActive} onDelete={onDelete} />
+            </td>
+            <td>
+              <DateTime value={key.createdDate} />
+            </td>
+            <td>
+              <DateTime value={key.lastUsedDate} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { ListStatusFilter } from '@keyward/domain';
+import { SearchIcon } from '../../../components/ui/icons.tsx';
+
+/** The list filters of PRODUCT.md §3.4, as a person reads them. */
+const STATUS_OPTIONS: { value: ListStatusFilter | ''; label: string }[] = [
+  { value: '', label: 'All statuses' },
+  { value: 'ACTIVE', label: 'Active' },
+  { value: 'WITH_WARNING', label: 'With a warning' },
+  { value: 'SOON_TO_BE_EXPIRED', label: 'Soon to be expired' },
+  { value: 'SOON_TO_BE_DISABLED', label: 'Soon to be deactivated' },
+  { value: 'ACTIVE_AND_EXPOSED', label: 'Active and exposed' },
+  { value: 'ALL_EXPOSED', label: 'All exposed' },
+  { value: 'DEACTIVATED', label: 'Deactivated' },
+];
+
+interface ListToolbarProps {
+  query: string;
+  status: string | undefined;
+  onQuery: (q: string) => void;
+  onStatus: (status: string) => void;
+}
+
+export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarProps) {
+  const [text, setText] = useState(query);
+  const [seenQuery, setSeenQuery] = useState(query);
+  // The URL is the source of truth (back/forward); typing is debounced into it.
+  if (query !== seenQuery) {
+    setSeenQuery(query);
+    if (query !== text.trim()) setText(query);
+  }
+  useEffect(() => {
+    if (text.trim() === query) return;
+    const timer = window.setTimeout(() => onQuery(text.trim()), 300);
+    return () => window.clearTimeout(timer);
+  }, [text, query, onQuery]);
+
+  return (
+    <div className="list-toolbar" role="search">
+      <div className="search-input">
+        <SearchIcon />
+        <label htmlFor="api-key-search" className="visually-hidden">
+          Search API keys
+        </label>
+        <input
+          id="api-key-search"
+          type="search"
+          className="input"
+          placeholder="Search by name, description or key id"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') onQuery(text.trim());
+          }}
+        />
+      </div>
+      <label className="row subtle" htmlFor="api-key-status">
+        Status
+      </label>
+      <select id="api-key-status" className="input select" value={status ?? ''} onChange={(e) => onStatus(e.target.value)}>
+        {STATUS_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { LIST_STATUS_FILTERS } from '@keyward/domain';
+import type { ListApiKeysParams } from '../api/list-api-keys.ts';
+import type { ApiKeySortBy, ApiKeyStatusFilter } from '@keyward/contract';
+
+const SORTS: readonly ApiKeySortBy[] = ['displayName', 'createdDate', 'lastUsedDate', 'expirationDate', 'status'];
+const PER_PAGE = [10, 25, 50, 100];
+export const DEFAULT_SORT: ApiKeySortBy = 'createdDate';
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
+}
+
+/**
+ * The list's state lives in the URL (shareable, survives reload, back/forward work):
+ * `?q=&status=&sortBy=&order=&page=&perPage=`, with `page` 1-based for people.
+ */
+export function useListParams() {
+  const [search, setSearch] = useSearchParams();
+
+  const params: ListApiKeysParams = useMemo(() => {
+    const sortBy = oneOf(search.get('sortBy'), SORTS) ?? DEFAULT_SORT;
+    const order = search.get('order') === 'asc' ? 'asc' : search.get('order') === 'desc' ? 'desc' : sortBy === 'displayName' ? 'asc' : 'desc';
+    const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
+    const perPageRaw = Number.parseInt(search.get('perPage') ?? '25', 10);
+    return {
+      status: oneOf(search.get('status'), LIST_STATUS_FILTERS) as ApiKeyStatusFilter | undefined,
+      filter: search.get('q')?.trim() || undefined,
+      sortBy,
+      order,
+      page: page - 1,
+      perPage: PER_PAGE.includes(perPageRaw) ? perPageRaw : 25,
+    };
+  }, [search]);
+
+  const update = useCallback(
+    (changes: Record<string, string | number | undefined>, resetPage = true) => {
+      setSearch(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [name, value] of Object.entries(changes)) {
+            if (value === undefined || value === '') next.delete(name);
+            else next.set(name, String(value));
+          }
+          if (resetPage && !('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: 'q' in changes },
+      );
+    },
+    [setSearch],
+  );
+
+  const setPage = useCallback((page0: number) => update({ page: page0 > 0 ? page0 + 1 : undefined }, false), [update]);
+  const setSort = useCallback(
+    (sortBy: ApiKeySortBy) => {
+      const order = params.sortBy === sortBy ? (params.order === 'asc' ? 'desc' : 'asc') : sortBy === 'displayName' ? 'asc' : 'desc';
+      update({ sortBy, order });
+    },
+    [params.order, params.sortBy, update],
+  );
+
+  const setQuery = useCallback((q: string) => update({ q: q || undefined }), [update]);
+  const setStatus = useCallback((status: string) => update({ status: status || undefined }), [update]);
+  const setPerPage = useCallback((perPage: number) => update({ perPage }), [update]);
+
+  return { params, query: search.get('q') ?? '', setQuery, setStatus, setSort, setPage, setPerPage };
+}

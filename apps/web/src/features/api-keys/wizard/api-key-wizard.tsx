@@ -1,0 +1,134 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import type { Group } from '@keyward/contract';
+import type { WizardStep } from '@keyward/domain';
+import { Button } from '../../../components/ui/button.tsx';
+import { Callout } from '../../../components/ui/states.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { paths } from '../../../lib/use-org-id.ts';
+import { useCreateApiKey } from '../api/create-api-key.ts';
+import type { ApiKey } from '@keyward/contract';
+import { KeyCreatedDialog } from '../components/key-created-dialog.tsx';
+import { StepBody } from './step-body.tsx';
+import { WizardSteps } from './wizard-steps.tsx';
+import { emptyValues, fieldOfPath, STEP_FIELDS, STEP_LABELS, stepsFor, toCreateBody, valuesFromKey, type WizardValues } from './wizard-model.ts';
+import { wizardResolver } from './wizard-resolver.ts';
+
+interface ApiKeyWizardProps {
+  org: string;
+  groups: Group[] | undefined;
+  /** Create from existing: the key whose settings are carried over (Key purpose is skipped). */
+  source?: ApiKey | undefined;
+}
+
+function firstStepWithError(steps: WizardStep[], fields: (keyof WizardValues)[]): number {
+  const index = steps.findIndex((s) => STEP_FIELDS[s].some((f) => fields.includes(f)));
+  return index === -1 ? steps.length - 1 : index;
+}
+
+/** The Add key wizard: one form, steps from the template's data, the domain's rules as the user types. */
+export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const { create, pending } = useCreateApiKey(org);
+  const form = useForm<WizardValues>({
+    defaultValues: source ? valuesFromKey(source, Date.now()) : emptyValues(),
+    resolver: wizardResolver,
+    mode: 'onChange',
+    reValidateMode: 'onChange',
+  });
+  const templateId = useWatch({ control: form.control, name: 'templateId' });
+  const steps = stepsFor(templateId, Boolean(source));
+  const [index, setIndex] = useState(0);
+  const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const step = steps[Math.min(index, steps.length - 1)] ?? 'identification';
+  const last = index >= steps.length - 1;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [step]);
+
+  const goTo = (target: WizardStep) => setIndex(Math.max(0, steps.indexOf(target)));
+
+  const next = async () => {
+    const valid = await form.trigger(STEP_FIELDS[step], { shouldFocus: true });
+    if (valid) setIndex((i) => Math.min(i + 1, steps.length - 1));
+  };
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      try {
+        const key = await create(values.templateId, toCreateBody(values));
+        setCreated({ name: key.displayName, value: key.value ?? '' });
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 422 || error.status === 400) && error.errors.length > 0) {
+          const fields = error.errors.map((problem) => {
+            const field = fieldOfPath(problem.path);
+            form.setError(field ?? 'root.server', { type: 'server', message: problem.message });
+            return field;
+          });
+          setIndex(firstStepWithError(steps, fields.filter((f) => f !== null)));
+        } else {
+          form.setError('root.server', { type: 'server', message: errorMessage(error) });
+        }
+        toast({ tone: 'error', title: 'The API key was not created', description: errorMessage(error) });
+      }
+    },
+    (errors: FieldErrors<WizardValues>) => setIndex(firstStepWithError(steps, Object.keys(errors) as (keyof WizardValues)[])),
+  );
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (last) void submit(event);
+    else void next();
+  };
+
+  const done = () => {
+    setCreated(null);
+    form.reset(emptyValues());
+    void navigate(paths.apiKeys(org), { replace: true });
+  };
+
+  const rootError = form.formState.errors.root?.server?.message ?? form.formState.errors.root?.message;
+
+  return (
+    <FormProvider {...form}>
+      <div className="wizard">
+        <WizardSteps steps={steps} current={index} onSelect={setIndex} />
+        <form className="wizard-main" onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-title">
+          <div className="wizard-content">
+            <p className="wizard-kicker">
+              Step {index + 1} of {steps.length}
+            </p>
+            <h2 id="wizard-step-title" ref={headingRef} tabIndex={-1}>
+              {STEP_LABELS[step]}
+            </h2>
+            {rootError && <Callout tone="danger" title="The API key was not created">{rootError}</Callout>}
+            <StepBody step={step} steps={steps} groups={groups} originalName={source?.displayName} onEdit={goTo} />
+          </div>
+          <footer className="wizard-footer">
+            <Button variant="ghost" onClick={() => void navigate(paths.apiKeys(org))}>
+              Cancel
+            </Button>
+            <div className="row">
+              {index > 0 && <Button onClick={() => setIndex((i) => Math.max(0, i - 1))}>Previous</Button>}
+              {last ? (
+                <Button type="submit" variant="primary" loading={pending}>
+                  Add API key
+                </Button>
+              ) : (
+                <Button type="submit" variant="primary">
+                  Next
+                </Button>
+              )}
+            </div>
+          </footer>
+        </form>
+      </div>
+      <KeyCreatedDialog value={created?.value ?? null} keyName={created?.name ?? ''} onDone={done} />
+    </FormProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import type { FieldErrors, Resolver } from 'react-hook-form';
+import { validateKeyRequest } from '@keyward/domain';
+import { fieldOfPath, toKeyRequestInput, type WizardValues } from './wizard-model.ts';
+
+export interface RuleError {
+  field: keyof WizardValues | null;
+  type: string;
+  message: string;
+}
+
+/** Several broken rules on one field read as one message. */
+export function groupByField(errors: RuleError[]): FieldErrors<WizardValues> {
+  const grouped: Record<string, { type: string; message: string }> = {};
+  for (const error of errors) {
+    const name = error.field ?? 'root';
+    const existing = grouped[name];
+    if (!existing) grouped[name] = { type: error.type, message: error.message };
+    else if (!existing.message.includes(error.message)) existing.message = `${existing.message} ${error.message}`;
+  }
+  return grouped as FieldErrors<WizardValues>;
+}
+
+/**
+ * The wizard checks the very rules the server applies (the domain's validateKeyRequest), as the
+ * user types. Private IP ranges are refused as by default; a server that allows them
+ * (KEYWARD_ALLOW_PRIVATE_IPS) has the last word on submit.
+ */
+export const wizardResolver: Resolver<WizardValues> = (values) => {
+  if (!values.templateId) {
+    return { values: {}, errors: groupByField([{ field: 'templateId', type: 'REQUIRED', message: 'Choose the purpose of the key.' }]) };
+  }
+  const result = validateKeyRequest(toKeyRequestInput(values), { now: Date.now(), allowPrivateIps: false, origin: 'CREATE' });
+  if (result.ok) return { values, errors: {} };
+  const errors = result.errors.map((e) => ({ field: fieldOfPath(e.path), type: e.rule, message: e.message }));
+  return { values: {}, errors: groupByField(errors) };
+};

@@ -1,0 +1,75 @@
+import { Fragment, useState } from 'react';
+import type { Group, Member } from '@keyward/contract';
+import { ChevronDownIcon, ChevronRightIcon, ShieldIcon, UsersIcon } from '../../../components/ui/icons.tsx';
+import { Pill } from '../../../components/ui/pill.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
+import { Table } from '../../../components/ui/table.tsx';
+import { useGroups } from '../api/list-groups.ts';
+import { API_KEY_ACCESS_LABELS } from './access-label.ts';
+import { AddMemberDialog } from './add-member-dialog.tsx';
+import { GroupMembers } from './group-members.tsx';
+
+/** Groups with their API-key access level and members; a row opens to its members. */
+export function GroupsList({ org, editReason }: { org: string; editReason: string | null }) {
+  const groups = useGroups(org);
+  const [open, setOpen] = useState<string | null>(null);
+  const [adding, setAdding] = useState<{ group: Group; members: Member[] } | null>(null);
+
+  if (groups.isPending) return <LoadingState label="Loading groups" rows={4} />;
+  if (groups.isError) return <ErrorState error={groups.error} title="The groups could not be loaded" onRetry={() => void groups.refetch()} />;
+  if (groups.data.length === 0) return <EmptyState title="No groups yet" icon={<UsersIcon size={28} />} />;
+
+  return (
+    <>
+      <Table label="Groups">
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col">API key access</th>
+            <th scope="col">Privileges</th>
+            <th scope="col">Members</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.data.map((group) => {
+            const expanded = open === group.id;
+            return (
+              <Fragment key={group.id}>
+                <tr>
+                  <td>
+                    <button
+                      type="button"
+                      className="disclosure"
+                      aria-expanded={expanded}
+                      aria-controls={`members-${group.id}`}
+                      onClick={() => setOpen(expanded ? null : group.id)}
+                    >
+                      {expanded ? <ChevronDownIcon /> : <ChevronRightIcon />}
+                      <span className="key-name">{group.displayName}</span>
+                    </button>
+                    {group.builtIn && (
+                      <Pill tone="accent" icon={<ShieldIcon size={12} />}>
+                        Built-in
+                      </Pill>
+                    )}
+                  </td>
+                  <td>{API_KEY_ACCESS_LABELS[group.apiKeyAccess]}</td>
+                  <td>{group.privileges.length}</td>
+                  <td>{group.memberCount}</td>
+                </tr>
+                {expanded && (
+                  <tr className="row-detail" id={`members-${group.id}`}>
+                    <td colSpan={4}>
+                      <GroupMembers org={org} group={group} editReason={editReason} onAdd={(g, members) => setAdding({ group: g, members })} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </Table>
+      <AddMemberDialog org={org} group={adding?.group ?? null} currentMembers={adding?.members ?? []} onClose={() => setAdding(null)} />
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+// E-mail notice series (PRODUCT.md §5). Each notice is due at an exact instant relative to the
+// event it announces:
+//   expiration: X = expiryInstant(expirationDate) (00:00:00.000 UTC after the expiration day);
+//               EXPIRATION_7D at X - 7 d, EXPIRATION_2D at X - 2 d, EXPIRED at X.
+//   inactivity: T = the inactivity deadline (or the stored disabledDate once deactivated);
+//               INACTIVITY_30D/15D/1D at T - 30/15/1 d, INACTIVITY_DEACTIVATED at T.
+//   exposure:   F = report createdDate, D = its deactivationDate (or the stored disabledDate when a
+//               person deactivated it early); EXPOSURE_FLAGGED at F, EXPOSURE_3D at D - 3 d,
+//               EXPOSURE_24H at D - 24 h, EXPOSURE_DEACTIVATED at D.
+// A "cycle" names one occurrence of the event (its deadline), so a reset deadline starts afresh.
+
+import { DAY_MS } from './durations.ts';
+import { expiryInstant } from './expiration.ts';
+import { statusOf, type KeyFacts, type StatusView } from './status.ts';
+
+export const NOTICE_SERIES = ['expiration', 'inactivity', 'exposure'] as const;
+export type NoticeSeries = (typeof NOTICE_SERIES)[number];
+
+export const NOTICE_IDS = [
+  'EXPIRATION_7D', 'EXPIRATION_2D', 'EXPIRED',
+  'INACTIVITY_30D', 'INACTIVITY_15D', 'INACTIVITY_1D', 'INACTIVITY_DEACTIVATED',
+  'EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H', 'EXPOSURE_DEACTIVATED',
+] as const;
+export type NoticeId = (typeof NOTICE_IDS)[number];
+
+export type NoticeAudience = 'ADMINISTRATORS' | 'ADMINISTRATORS_AND_SECURITY_CONTACT';
+
+export const NOTICE_AUDIENCE: Readonly<Record<NoticeSeries, NoticeAudience>> = {
+  expiration: 'ADMINISTRATORS',
+  inactivity: 'ADMINISTRATORS',
+  exposure: 'ADMINISTRATORS_AND_SECURITY_CONTACT',
+};
+
+/** Subject lines; the key's name is appended by the mailer. */
+export const NOTICE_TITLES: Readonly<Record<NoticeId, string>> = {
+  EXPIRATION_7D: 'API key expires in 7 days',
+  EXPIRATION_2D: 'API key expires in 2 days',
+  EXPIRED: 'API key expired',
+  INACTIVITY_30D: 'Unused API key will be deactivated in 30 days',
+  INACTIVITY_15D: 'Unused API key will be deactivated in 15 days',
+  INACTIVITY_1D: 'Unused API key will be deactivated tomorrow',
+  INACTIVITY_DEACTIVATED: 'Unused API key deactivated',
+  EXPOSURE_FLAGGED: 'API key flagged as exposed',
+  EXPOSURE_3D: 'Exposed API key will be deactivated in 3 days',
+  EXPOSURE_24H: 'Exposed API key will be deactivated in 24 hours',
+  EXPOSURE_DEACTIVATED: 'Exposed API key deactivated',
+};
+
+export type DueNotice = {
+  series: NoticeSeries;
+  notice: NoticeId;
+  cycle: string;
+  dedupeKey: string;
+  at: number;
+  audience: NoticeAudience;
+  supersedes: NoticeId[];
+  supersededKeys: string[];
+};
+
+type NoticeEvent = { notice: NoticeId; at: number };
+type Occurrence = { series: NoticeSeries; cycle: string; events: NoticeEvent[] };
+
+export function noticeDedupeKey(series: NoticeSeries, cycle: string, notice: NoticeId): string {
+  return `${series}:${cycle}:${notice}`;
+}
+
+/** The key will expire at or before `instant`, so warnings about that instant are moot. */
+function expiresBy(facts: KeyFacts, instant: number): boolean {
+  return facts.expirationDate !== null && expiryInstant(facts.expirationDate) <= instant;
+}
+
+function expirationOccurrence(facts: KeyFacts, view: StatusView): Occurrence | null {
+  if (facts.expirationDate === null || !(view.usable || view.status === 'EXPIRED')) return null;
+  const x = expiryInstant(facts.expirationDate);
+  return {
+    series: 'expiration',
+    cycle: String(facts.expirationDate),
+    events: [
+      { notice: 'EXPIRATION_7D', at: x - 7 * DAY_MS },
+      { notice: 'EXPIRATION_2D', at: x - 2 * DAY_MS },
+      { notice: 'EXPIRED', at: x },
+    ],
+  };
+}
+
+function inactivityOccurrence(facts: KeyFacts, view: StatusView): Occurrence | null {
+  const stored = !facts.enabled && facts.disabledReason === 'INACTIVITY';
+  if (!(view.usable || view.status === 'DISABLED_FOR_INACTIVITY')) return null;
+  const t = stored ? (facts.disabledDate ?? view.inactivityDeadline) : view.inactivityDeadline;
+  if (view.usable && expiresBy(facts, t)) return null;
+  return {
+    series: 'inactivity',
+    cycle: String(t),
+    events: [
+      { notice: 'INACTIVITY_30D', at: t - 30 * DAY_MS },
+      { notice: 'INACTIVITY_15D', at: t - 15 * DAY_MS },
+      { notice: 'INACTIVITY_1D', at: t - DAY_MS },
+      { notice: 'INACTIVITY_DEACTIVATED', at: t },
+    ],
+  };
+}
+
+function exposureOccurrence(facts: KeyFacts, view: StatusView): Occurrence | null {
+  const report = facts.exposure;
+  if (report === null || !(view.usable || view.status === 'DISABLED_EXPOSED')) return null;
+  const flagged = report.createdDate ?? 0;
+  const deadline = report.deactivationDate;
+  const stored = !facts.enabled && facts.disabledReason === 'EXPOSED';
+  const end = stored ? (facts.disabledDate ?? deadline) : deadline;
+  const events: NoticeEvent[] = [{ notice: 'EXPOSURE_FLAGGED', at: flagged }];
+  if (end !== null && (stored || !expiresBy(facts, end))) {
+    if (deadline !== null) {
+      events.push({ notice: 'EXPOSURE_3D', at: deadline - 3 * DAY_MS }, { notice: 'EXPOSURE_24H', at: deadline - DAY_MS });
+    }
+    events.push({ notice: 'EXPOSURE_DEACTIVATED', at: end });
+  }
+  return {
+    series: 'exposure',
+    cycle: `${flagged}/${deadline ?? 'none'}`,
+    events: events.filter((e) => end === null || e.at <= end),
+  };
+}
+
+/** The latest due event (ties: the later one in the series); null when none is due. */
+function latestDue(events: readonly NoticeEvent[], now: number): NoticeEvent | null {
+  let latest: NoticeEvent | null = null;
+  for (const e of events) if (e.at <= now && (latest === null || e.at >= latest.at)) latest = e;
+  return latest;
+}
+
+function dueIn(occurrence: Occurrence, sent: ReadonlySet<string>, now: number): DueNotice | null {
+  const { series, cycle, events } = occurrence;
+  const latest = latestDue(events, now);
+  const key = (notice: NoticeId): string => noticeDedupeKey(series, cycle, notice);
+  if (latest === null || sent.has(key(latest.notice))) return null;
+  const supersedes = events
+    .filter((e) => e !== latest && e.at <= now && !sent.has(key(e.notice)))
+    .map((e) => e.notice);
+  return {
+    series,
+    notice: latest.notice,
+    cycle,
+    dedupeKey: key(latest.notice),
+    at: latest.at,
+    audience: NOTICE_AUDIENCE[series],
+    supersedes,
+    supersededKeys: supersedes.map(key),
+  };
+}
+
+/**
+ * The notices to send now, at most one per series: the latest whose instant has come in the
+ * current cycle, unless it was already sent. Earlier due notices not yet sent are listed in
+ * `supersedes`/`supersededKeys` so the caller records them as sent without mailing them.
+ * Keys disabled by a person (or at the end of a rotation period) get no notices.
+ */
+export function noticesDue(facts: KeyFacts, sent: ReadonlySet<string>, now: number): DueNotice[] {
+  const view = statusOf(facts, now);
+  if (view.status === 'DISABLED') return [];
+  const occurrences = [expirationOccurrence(facts, view), inactivityOccurrence(facts, view), exposureOccurrence(facts, view)];
+  return occurrences.flatMap((o) => {
+    const due = o === null ? null : dueIn(o, sent, now);
+    return due === null ? [] : [due];
+  });
+}
