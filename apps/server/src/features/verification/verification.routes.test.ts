@@ -90,6 +90,20 @@ describe('POST /apikeys/verify', () => {
     expect(JSON.parse(rows[0]?.by_code_json ?? '{}')).toEqual({ IP_DENIED: 1 });
   });
 
+  it('answers the daily usage of a key', async () => {
+    const key = await createKey(ctx, 'push-api');
+    await verify({ key: key.value, ip: '203.0.113.5' });
+    await verify({ key: key.value, ip: '198.51.100.1' });
+    const res = await ctx.call('GET', `${B}/${key.id}/usage?days=7`, { token: ctx.adminToken });
+    expect(res.status).toBe(200);
+    const usage = await jsonOf<{ lastUsedIp: string; days: { allowed: number; denied: number; byCode: Record<string, number> }[] }>(res);
+    expect(usage.days).toHaveLength(7);
+    expect(usage.days.at(-1)).toEqual({ date: expect.any(String), allowed: 1, denied: 1, byCode: { VALID: 1, IP_DENIED: 1 } });
+    expect(usage.lastUsedIp).toBe('198.51.100.1');
+    expect((await ctx.call('GET', `${B}/nosuchkey/usage`, { token: ctx.adminToken })).status).toBe(404);
+    expect((await ctx.call('GET', `${B}/${key.id}/usage?days=0`, { token: ctx.adminToken })).status).toBe(400);
+  });
+
   it('rejects malformed bodies with 400', async () => {
     const res = await ctx.call('POST', `/rest/organizations/${ORG}/apikeys/verify`, { body: { key: 42 } });
     expect(res.status).toBe(400);

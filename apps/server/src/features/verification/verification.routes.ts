@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Privilege } from '@keyward/domain';
 import { clientAddress } from '../../http/client-address.ts';
 import type { AppEnv, Deps } from '../../http/context.ts';
+import { registerUsageRoutes } from './usage.routes.ts';
 import type { Verdict } from './verifier.ts';
 
 const verifyRoute = createRoute({
@@ -25,6 +26,7 @@ const verifyRoute = createRoute({
 });
 
 export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+  registerUsageRoutes(app, deps);
   app.openapi(verifyRoute, (c) => {
     const { org } = c.req.valid('param');
     const body = c.req.valid('json');
