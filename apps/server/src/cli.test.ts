@@ -2,23 +2,26 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntrypoints, removeBundle, repoRoot } from './entrypoints.test-support.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;
 let env: NodeJS.ProcessEnv;
+let bundle: string;
 
+/** Runs the bundled cli.ts, as `npm run admin --` runs the sources. */
 function admin(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], { cwd: repoRoot, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(bundle, 'cli.js'), ...args], { cwd: repoRoot, env, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  bundle = await bundleEntrypoints('cli');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-cli-'));
   env = { ...process.env, KEYWARD_DB: path.join(dir, 'keyward.db'), KEYWARD_ADMIN_PASSWORD: 'admin password', NODE_ENV: 'test' };
 });
 afterAll(() => {
+  removeBundle(bundle);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,14 +2,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntrypoints, removeBundle, repoRoot } from './entrypoints.test-support.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+let bundle: string;
+beforeAll(async () => {
+  bundle = await bundleEntrypoints('main');
+});
+afterAll(() => removeBundle(bundle));
 
-/** Starts `node --import tsx apps/server/src/main.ts` and collects its output until `until` matches. */
+/** Starts the bundled main.ts (as `node apps/server/dist/main.js` would) and reads its output. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, [path.join(bundle, 'main.js')], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

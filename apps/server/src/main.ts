@@ -70,8 +70,9 @@ async function main(): Promise<void> {
   }
   const shutdown = createShutdownHooks();
   // JOB LOOP (PRODUCT.md §5): createApp registers its stop with the shutdown hooks.
-  const jobs = createJobRunner({ db: db.db, clock, config, mailer: mailerFromConfig(config), log });
-  const app = createApp({ db, clock, config, webRoot, shutdown, log, jobs });
+  const mailer = mailerFromConfig(config);
+  const jobs = createJobRunner({ db: db.db, clock, config, mailer, log });
+  const app = createApp({ db, clock, config, webRoot, shutdown, log, mailer, jobs });
   jobs.start();
   const server = listen(app, config);
   stopGracefullyOnSignals(server, shutdown, db);

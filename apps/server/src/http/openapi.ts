@@ -1,5 +1,5 @@
 import { ProblemSchema } from '@keyward/contract';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 const PROBLEM_DESCRIPTIONS = {
   400: 'Malformed request: bad JSON, wrong content type, or fields of the wrong shape (named in `errors`).',
