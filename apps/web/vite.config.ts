@@ -10,6 +10,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    rollupOptions: {
+      // The domain package is pure (no I/O, no side effects at load), but its package.json does not
+      // say so: without this, its IP-range tables and ipaddr.js would ship in the initial bundle.
+      treeshake: {
+        moduleSideEffects: (id) => !/packages[\\/]domain[\\/]|node_modules[\\/]ipaddr\.js[\\/]/.test(id),
+      },
+    },
   },
   server: {
     proxy: {

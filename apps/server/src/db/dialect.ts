@@ -13,3 +13,8 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
   const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
+
+/** The smallest of several values (SQLite: multi-argument `min`; PostgreSQL: `least`). */
+export function least(...values: RawBuilder<number>[]): RawBuilder<number> {
+  return sql<number>`min(${sql.join(values)})`;
+}

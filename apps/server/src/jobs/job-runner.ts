@@ -30,7 +30,11 @@ export interface JobRunner {
   addHooks(hooks: JobHooks): void;
   /** One pass (deactivations, notices, mail delivery) at the clock's current time. */
   runOnce(): Promise<JobRunSummary>;
-  /** Runs a pass now, then every `KEYWARD_JOBS_INTERVAL_S` (0: never automatically). */
+  /**
+   * Runs a pass every `KEYWARD_JOBS_INTERVAL_S` (0: never automatically), the first one interval
+   * after the start: statusOf already shows what a pass would record, and a start (a benchmark, a
+   * restart under load) is not the moment for a long catch-up pass.
+   */
   start(): void;
   /** Stops the loop and waits for the pass in flight. */
   stop(): Promise<void>;
@@ -69,7 +73,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     runOnce,
     start: () => {
       if (stopped || timer || options.config.jobsIntervalS === 0) return;
-      timer = setTimeout(tick, 0);
+      timer = setTimeout(tick, options.config.jobsIntervalS * 1000);
       timer.unref();
     },
     stop: async () => {

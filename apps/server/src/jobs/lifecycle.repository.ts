@@ -1,48 +1,77 @@
-import { sql } from 'kysely';
-import { DAY_MS, SOON_TO_BE_DISABLED_MS, SOON_TO_BE_EXPIRED_MS, type DisabledReason } from '@keyward/domain';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { DAY_MS, type DisabledReason } from '@keyward/domain';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import type { ApiKeyRow } from '../features/api-keys/api-key.mapper.ts';
 
+type Eb = ExpressionBuilder<Database & { k: Database['api_keys'] }, 'k'>;
+
+/** The notices_sent key of the domain's `noticeDedupeKey(series, cycle, notice)`, prefixed with the key id. */
+function recorded(eb: Eb, series: string, cycle: Expression<unknown>, notice: Expression<unknown>): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('notices_sent as n')
+      .select(sql`1`.as('one'))
+      .whereRef('n.dedupe_key', '=', sql<string>`k.id || ${`:${series}:`} || ${cycle} || ':' || ${notice}`),
+  );
+}
+
+/** Within 7 days of expiring (X = expirationDate + 1 s), or expired, and the latest notice due not yet recorded. */
+function expirationDue(eb: Eb, now: number): Expression<SqlBool> {
+  const x = sql<number>`k.expiration_date + 1000`;
+  const latest = sql`case when ${x} <= ${now} then 'EXPIRED' when ${x} - ${2 * DAY_MS} <= ${now} then 'EXPIRATION_2D' else 'EXPIRATION_7D' end`;
+  return eb.and([
+    eb('k.expiration_date', 'is not', null),
+    eb(x, '<=', now + 7 * DAY_MS),
+    eb.not(recorded(eb, 'expiration', sql.ref('k.expiration_date'), latest)),
+  ]);
+}
+
+/** Within 30 days of the inactivity deadline T (unless the key expires first), the latest notice not yet recorded. */
+function inactivityDue(eb: Eb, now: number): Expression<SqlBool> {
+  const t = sql<number>`k.inactivity_deadline`;
+  const latest = sql`case when ${t} - ${DAY_MS} <= ${now} then 'INACTIVITY_1D' when ${t} - ${15 * DAY_MS} <= ${now} then 'INACTIVITY_15D' else 'INACTIVITY_30D' end`;
+  return eb.and([
+    eb(t, '<=', now + 30 * DAY_MS),
+    eb.or([eb('k.expiration_date', 'is', null), eb(sql<number>`k.expiration_date + 1000`, '>', t)]),
+    eb.not(recorded(eb, 'inactivity', t, latest)),
+  ]);
+}
+
 /**
- * Ids (ascending, after `afterId`) of the keys a pass must look at: a superset, decided in SQL so a
- * pass never loads every key. `statusOf`/`noticesDue` then decide exactly. A key qualifies while it
- * is enabled and one of its windows is open:
- * - expiration: within 7 days of expiring, or expired without its EXPIRED notice recorded yet
- *   (the notices_sent key spelled as the domain's `noticeDedupeKey`, prefixed with the key id);
- * - inactivity: within 30 days of the stored inactivity deadline, not expired;
- * - exposure: flagged, not expired; rotation: its grace period ended.
+ * Ids (ascending, after `afterId`) of the enabled keys a pass may have work for, decided in SQL so
+ * that a pass never loads every key, and a steady pass loads almost none. A superset of what
+ * statusOf / noticesDue then decide exactly (lifecycle.repository.test.ts checks it against them):
+ * - not expired, and a deadline passed (inactivity, exposure, end of rotation): a deactivation;
+ * - not expired and flagged as exposed (few keys; the exposure series reads the report's JSON);
+ * - not expired, within the notice windows of the inactivity series, latest notice not recorded;
+ * - within 7 days of expiring or expired, latest expiration notice not recorded.
+ * The SQL spells the domain's notice instants (7/2 days; 30/15/1 days) and notices_sent keys.
  * Keys deactivated automatically got their last notice in the same transaction, so disabled keys
  * never qualify.
  */
 export async function lifecycleCandidateIds(db: Db, afterId: string, now: number, limit: number): Promise<string[]> {
-  const notExpired = now - 1000; // expirationDate + 1 s is the first expired instant
   const rows = await db
     .selectFrom('api_keys as k')
     .select('k.id')
     .where('k.id', '>', afterId)
-    .where('k.enabled', '=', 1)
-    .where((eb) =>
-      eb.or([
+    .where(sql<SqlBool>`k.enabled = 1`) // a literal, so SQLite may use the partial index api_keys_lifecycle_idx
+    .where((eb) => {
+      const notExpired = eb.or([eb('k.expiration_date', 'is', null), eb(sql<number>`k.expiration_date + 1000`, '>', now)]);
+      return eb.or([
         eb.and([
-          eb('k.expiration_date', 'is not', null),
-          eb('k.expiration_date', '<=', now + SOON_TO_BE_EXPIRED_MS - 1000),
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('notices_sent as n')
-                .select(sql`1`.as('one'))
-                .whereRef('n.dedupe_key', '=', sql<string>`k.id || ':expiration:' || k.expiration_date || ':EXPIRED'`),
-            ),
-          ),
+          notExpired,
+          eb.or([
+            eb('k.inactivity_deadline', '<=', now),
+            eb('k.exposure_deactivation_date', '<=', now),
+            eb('k.scheduled_deactivation_date', '<=', now),
+            eb('k.exposure_json', 'is not', null),
+            inactivityDue(eb, now),
+          ]),
         ]),
-        eb.and([
-          eb('k.inactivity_deadline', '<=', now + SOON_TO_BE_DISABLED_MS + DAY_MS),
-          eb.or([eb('k.expiration_date', 'is', null), eb('k.expiration_date', '>', notExpired)]),
-        ]),
-        eb.and([eb('k.exposure_json', 'is not', null), eb.or([eb('k.expiration_date', 'is', null), eb('k.expiration_date', '>', notExpired)])]),
-        eb('k.scheduled_deactivation_date', '<=', now),
-      ]),
-    )
+        expirationDue(eb, now),
+      ]);
+    })
     .orderBy('k.id')
     .limit(limit)
     .execute();

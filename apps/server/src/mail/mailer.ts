@@ -57,12 +57,18 @@ interface SmtpFailure {
   message?: string;
 }
 
+/** The server refused this message itself (its recipients or its content); other messages may go through. */
+const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
+/** The server or our configuration is the problem (cannot connect, TLS, authentication, sender refused): every message would fail. */
+const SERVER_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL']);
+
 function toMailError(err: unknown): MailError {
   const e = (typeof err === 'object' && err !== null ? err : {}) as SmtpFailure;
-  const message = e.message ?? String(err);
-  const unreachable = e.command === 'CONN' || ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'].includes(e.code ?? '');
-  // 5xx on the envelope or the data: the server will refuse this message again. 4xx and network
-  // errors are transient.
-  const permanent = !unreachable && typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-  return new MailError(`${e.code ? `${e.code}: ` : ''}${message}`, { permanent, unreachable });
+  const message = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`;
+  const refused = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
+  // A 5xx to the recipients or the data will come again for this message: FAILED. Anything else
+  // (4xx, network, TLS, authentication, a refused sender) is retried with backoff until it passes.
+  const permanent = refused && (e.code === 'EENVELOPE' || MESSAGE_COMMANDS.has(e.command ?? ''));
+  const unreachable = !permanent && (e.command === 'CONN' || SERVER_CODES.has(e.code ?? '') || e.command === 'MAIL FROM');
+  return new MailError(message, { permanent, unreachable });
 }

@@ -19,6 +19,8 @@ export class TestSmtpServer {
   #server: SMTPServer | null = null;
   #port = 0;
   rejectRecipient: ((address: string) => boolean) | null = null;
+  /** The reply code when a recipient is refused: 550 (permanent) or e.g. 451 (try again later). */
+  rejectCode = 550;
 
   get port(): number {
     return this.#port;
@@ -36,7 +38,7 @@ export class TestSmtpServer {
       closeTimeout: 100,
       onRcptTo: (address, _session, callback) => {
         if (this.rejectRecipient?.(address.address)) {
-          const err = Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: 550 });
+          const err = Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: this.rejectCode });
           callback(err);
           return;
         }

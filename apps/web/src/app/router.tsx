@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from './layout/require-session.tsx';
 import { OrgLayout } from './layout/org-layout.tsx';
 import { RouteError } from './layout/route-error.tsx';
+import { FullPageLoader } from './layout/full-page-loader.tsx';
 import { LoginRoute } from './routes/login.tsx';
 import { HomeRoute } from './routes/home.tsx';
 import { ApiKeysRoute } from './routes/api-keys.tsx';
@@ -15,6 +16,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: <RequireSession />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
       { index: true, element: <HomeRoute /> },
       {

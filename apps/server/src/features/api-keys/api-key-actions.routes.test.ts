@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { DAY_MS, addYears, endOfUtcDay } from '@keyward/domain';
 import { T0, createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, activitiesOf, createKey, getKey, jsonOf } from './api-keys.test-support.ts';
+import { B, activitiesOf, advanceTo, createKey, getKey, jsonOf } from './api-keys.test-support.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -18,12 +18,12 @@ const call = (method: string, path: string, body?: unknown) => ctx.call(method, 
 describe('activate and disable', () => {
   it('disables and reactivates a template key, with activities', async () => {
     const key = await createKey(ctx);
-    ctx.clock.set(T0 + DAY_MS);
+    await advanceTo(ctx, T0 + DAY_MS);
     const disabled = await call('PUT', `/${key.id}/disable`);
     expect(disabled.status).toBe(204);
     expect(await disabled.text()).toBe('');
     expect(await getKey(ctx, key.id)).toMatchObject({ enabled: false, status: 'DISABLED', disabledDate: T0 + DAY_MS, reactivation: { allowed: true } });
-    ctx.clock.set(T0 + 2 * DAY_MS);
+    await advanceTo(ctx, T0 + 2 * DAY_MS);
     expect((await call('PUT', `/${key.id}/activate`, { ...key, enabled: false })).status).toBe(204);
     expect(await getKey(ctx, key.id)).toMatchObject({ enabled: true, status: 'ENABLED', disabledDate: null, activationDate: T0 + 2 * DAY_MS });
     const activities = await activitiesOf(ctx, key.id);
@@ -37,7 +37,7 @@ describe('activate and disable', () => {
     const exposed = await createKey(ctx, 'anonymous-search');
     await ctx.db.db.updateTable('api_keys').set({ enabled: 0, disabled_reason: 'EXPOSED', disabled_date: T0 }).where('id', '=', exposed.id).execute();
     expect((await call('PUT', `/${custom.id}/disable`)).status).toBe(204);
-    ctx.clock.set(T0 + 3 * DAY_MS);
+    await advanceTo(ctx, T0 + 3 * DAY_MS);
     for (const [key, reason] of [[custom, 'CUSTOM_KEY'], [expiring, 'EXPIRED'], [exposed, 'EXPOSED']] as const) {
       const res = await call('PUT', `/${key.id}/activate`);
       expect(res.status).toBe(409);
@@ -70,7 +70,7 @@ describe('keep active for a year', () => {
   it('resets the activation date and the inactivity deadline', async () => {
     const key = await createKey(ctx);
     const later = T0 + 340 * DAY_MS;
-    ctx.clock.set(later);
+    await advanceTo(ctx, later);
     expect((await getKey(ctx, key.id)).status).toBe('SOON_TO_BE_DISABLED');
     expect((await call('PUT', `/${key.id}/activation/extend`)).status).toBe(204);
     expect(await getKey(ctx, key.id)).toMatchObject({ status: 'ENABLED', activationDate: later, inactivityDeadline: addYears(later, 1) });
@@ -81,7 +81,7 @@ describe('keep active for a year', () => {
 
   it('refuses a deactivated key (409)', async () => {
     const key = await createKey(ctx);
-    ctx.clock.set(T0 + 400 * DAY_MS);
+    await advanceTo(ctx, T0 + 400 * DAY_MS);
     expect((await call('PUT', `/${key.id}/activation/extend`)).status).toBe(409);
   });
 });

@@ -1,11 +1,11 @@
 import type { ApiKeySortBy } from '@keyward/contract';
 import type { ListStatusFilter } from '@keyward/domain';
-import type { Expression, ExpressionBuilder, OrderByDirection, SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type OrderByDirection, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { caseInsensitive, containsText } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ApiKeyRow } from './api-key.mapper.ts';
-import { statusFilterPredicate, statusRank } from './status-sql.ts';
+import { filterForms, statusRank } from './status-sql.ts';
 
 export interface KeyListQuery {
   organizationId: string;
@@ -21,64 +21,84 @@ export interface KeyListQuery {
 }
 
 type Eb = ExpressionBuilder<Database, 'api_keys'>;
+export type Form = 'count' | 'dense' | 'sparse';
 
-function where(eb: Eb, q: KeyListQuery) {
-  const conditions: Expression<SqlBool>[] = [eb('organization_id', '=', q.organizationId)];
-  if (q.status !== null) conditions.push(statusFilterPredicate(eb, q.status, q.now));
+/**
+ * Up to this many matches, a page is found by sorting the matches (read from a range of the status
+ * or exposure index); beyond, by walking a sort index until the page is full.
+ */
+const SPARSE_LIMIT = 5000;
+
+/** The conditions of the query; for 'count', one list per disjoint part of the status filter. */
+function conditions(eb: Eb, q: KeyListQuery, form: Form): Expression<SqlBool>[][] {
+  const common: Expression<SqlBool>[] = [eb('organization_id', '=', q.organizationId)];
   if (q.text !== null) {
-    conditions.push(eb.or([containsText('display_name', q.text), containsText('description', q.text), containsText('id', q.text)]));
+    common.push(eb.or([containsText('display_name', q.text), containsText('description', q.text), containsText('id', q.text)]));
   }
   if (q.visibleToGroups !== null) {
     const groups = q.visibleToGroups.length > 0 ? [...q.visibleToGroups] : [''];
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('api_key_grants')
-          .select('api_key_grants.api_key_id')
-          .whereRef('api_key_grants.api_key_id', '=', 'api_keys.id')
-          .where('api_key_grants.group_id', 'in', groups),
-      ),
-    );
+    const granted = eb.selectFrom('api_key_grants').select('api_key_grants.api_key_id').whereRef('api_key_grants.api_key_id', '=', 'api_keys.id');
+    common.push(eb.exists(granted.where('api_key_grants.group_id', 'in', groups)));
   }
-  return eb.and(conditions);
+  if (q.status === null) return [common];
+  const forms = filterForms(eb, q.status, q.now);
+  if (form === 'count') return forms.count.map((part) => [...common, part]);
+  return [[...common, form === 'sparse' && forms.sparse ? forms.sparse : forms.dense]];
 }
 
-function sortKey(eb: Eb, q: KeyListQuery) {
+/** The sort; `indexed: false` spells it so that no index provides it (the planner then sorts the few matches). */
+function sortKey(eb: Eb, q: KeyListQuery, indexed: boolean) {
   switch (q.sortBy) {
     case 'displayName':
-      return caseInsensitive('display_name');
+      return indexed ? caseInsensitive('display_name') : sql`lower(${sql.ref('display_name')})`;
     case 'createdDate':
-      return eb.ref('created_date');
+      return indexed ? eb.ref('created_date') : sql`${sql.ref('created_date')} + 0`;
     case 'lastUsedDate':
-      return eb.ref('last_used_date');
+      return indexed ? eb.ref('last_used_date') : sql`coalesce(${sql.ref('last_used_date')}, -1)`;
     case 'expirationDate':
-      return eb.ref('expiration_date');
+      return indexed ? eb.ref('expiration_date') : sql`coalesce(${sql.ref('expiration_date')}, -1)`;
     case 'status':
       return statusRank(eb, q.now);
   }
 }
 
+/** The ids of a page, in order (exported for the query-plan tests). */
+export function pageQuery(db: Db, q: KeyListQuery, form: 'dense' | 'sparse') {
+  return sorted(db, q, form).select('id');
+}
+
+/** One count per disjoint part of the filter (exported for the query-plan tests). */
+export function countQueries(db: Db, q: KeyListQuery) {
+  const eb = expressionBuilder<Database, 'api_keys'>();
+  return conditions(eb, q, 'count').map((part) => db.selectFrom('api_keys').select(eb.fn.countAll<number>().as('n')).where(eb.and(part)));
+}
+
+function sorted(db: Db, q: KeyListQuery, form: Form) {
+  const eb = expressionBuilder<Database, 'api_keys'>();
+  return db
+    .selectFrom('api_keys')
+    .where(eb.and(conditions(eb, q, form)[0] ?? []))
+    .orderBy(sortKey(eb, q, form !== 'sparse'), q.order)
+    .orderBy('id', q.order);
+}
+
+/** The number of matching keys: the sum over the disjoint parts of the filter, each counted from one index. */
+export async function countKeys(db: Db, q: KeyListQuery): Promise<number> {
+  let total = 0;
+  for (const count of countQueries(db, q)) total += Number((await count.executeTakeFirstOrThrow()).n);
+  return total;
+}
+
 /** One page of keys (or all) and the number of keys matching, filtered and sorted in SQL. */
 export async function listKeys(db: Db, q: KeyListQuery): Promise<{ rows: ApiKeyRow[]; total: number }> {
-  let query = db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where((eb) => where(eb, q))
-    .orderBy((eb) => sortKey(eb, q), q.order)
-    .orderBy('id', q.order);
-  if (q.page !== null) query = query.limit(q.page.limit).offset(q.page.offset);
-  const rows = await query.execute();
-  const total =
-    q.page === null
-      ? rows.length
-      : Number(
-          (
-            await db
-              .selectFrom('api_keys')
-              .select((eb) => eb.fn.countAll<number>().as('total'))
-              .where((eb) => where(eb, q))
-              .executeTakeFirstOrThrow()
-          ).total,
-        );
-  return { rows, total };
+  if (q.page === null) {
+    const rows = await sorted(db, q, 'dense').selectAll().execute();
+    return { rows, total: rows.length };
+  }
+  const total = await countKeys(db, q);
+  const form = total <= SPARSE_LIMIT ? 'sparse' : 'dense';
+  const ids = (await pageQuery(db, q, form).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total };
+  const byId = new Map((await db.selectFrom('api_keys').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
 }

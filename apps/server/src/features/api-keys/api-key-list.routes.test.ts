@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { DAY_MS } from '@keyward/domain';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, createKey, jsonOf } from './api-keys.test-support.ts';
+import { B, advanceTo, createKey, jsonOf } from './api-keys.test-support.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -20,7 +20,7 @@ async function list(query = ''): Promise<{ status: number; total: string | null;
 async function seed(): Promise<ApiKey[]> {
   const keys: ApiKey[] = [];
   for (const [i, name] of ['beta', 'Alpha', 'gamma', 'delta'].entries()) {
-    ctx.clock.set(ctx.clock.now() + 1000);
+    await advanceTo(ctx, ctx.clock.now() + 1000);
     keys.push(await createKey(ctx, 'anonymous-search', { displayName: name, description: i === 2 ? 'for the 100% shop' : '' }));
   }
   return keys;
@@ -69,7 +69,7 @@ describe('GET B (list)', () => {
     expect((await list('?status=ACTIVE')).total).toBe('4');
     expect((await list('?status=SOON_TO_BE_EXPIRED')).keys.map((k) => k.displayName)).toEqual(['short']);
     expect((await list('?status=WITH_WARNING')).keys.map((k) => k.displayName)).toEqual(['short']);
-    ctx.clock.set(ctx.clock.now() + 340 * DAY_MS);
+    await advanceTo(ctx, ctx.clock.now() + 340 * DAY_MS);
     const soon = await list('?status=SOON_TO_BE_DISABLED');
     expect(soon.keys.map((k) => k.displayName).sort()).toEqual(['Alpha', 'delta', 'gamma']);
     expect(soon.keys.every((k) => k.status === 'SOON_TO_BE_DISABLED' && k.statusLabel === 'Soon to be deactivated')).toBe(true);

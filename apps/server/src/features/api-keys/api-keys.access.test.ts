@@ -5,7 +5,7 @@ import { ORG, createTestContext, type TestContext } from '../../test/harness.ts'
 import { B, createKey, jsonOf } from './api-keys.test-support.ts';
 
 let ctx: TestContext;
-let key: ApiKey;
+let key!: ApiKey;
 beforeEach(async () => {
   ctx = await createTestContext();
   key = await createKey(ctx, 'anonymous-search');
@@ -14,7 +14,7 @@ afterEach(async () => {
   await ctx.close();
 });
 
-type Case = [name: string, method: string, path: () => string, body?: unknown];
+type Case = [name: string, method: string, path: () => string, body?: () => unknown];
 const reads: Case[] = [
   ['list', 'GET', () => B],
   ['get', 'GET', () => `${B}/${key.id}`],
@@ -23,25 +23,25 @@ const reads: Case[] = [
   ['assignable privileges', 'GET', () => `/rest/organizations/${ORG}/privileges/apikeys?filter=CUSTOM`],
 ];
 const changes: Case[] = [
-  ['update', 'PUT', () => `${B}/${key.id}`, { displayName: 'x' }],
+  ['update', 'PUT', () => `${B}/${key.id}`, () => ({ displayName: 'x' })],
   ['delete', 'DELETE', () => `${B}/${key.id}`],
-  ['bulk delete', 'POST', () => `${B}/delete/bulk`, [key.id]],
+  ['bulk delete', 'POST', () => `${B}/delete/bulk`, () => [key.id]],
   ['disable', 'PUT', () => `${B}/${key.id}/disable`],
   ['activate', 'PUT', () => `${B}/${key.id}/activate`],
-  ['bulk disable', 'PUT', () => `${B}/disable/bulk`, [key.id]],
-  ['bulk activate', 'PUT', () => `${B}/activate/bulk`, [key.id]],
+  ['bulk disable', 'PUT', () => `${B}/disable/bulk`, () => [key.id]],
+  ['bulk activate', 'PUT', () => `${B}/activate/bulk`, () => [key.id]],
   ['extend', 'PUT', () => `${B}/${key.id}/activation/extend`],
 ];
 const creates: Case[] = [
-  ['create', 'POST', () => `${B}?apiKeyTemplateId=usage-analytics`, { displayName: 'x' }],
-  ['duplicate', 'PUT', () => `${B}/${key.id}/duplicate`, {}],
+  ['create', 'POST', () => `${B}?apiKeyTemplateId=usage-analytics`, () => ({ displayName: 'x' })],
+  ['duplicate', 'PUT', () => `${B}/${key.id}/duplicate`, () => ({})],
 ];
-const activities: Case[] = [['activities', 'POST', () => `/rest/organizations/${ORG}/activities/public`, {}]];
+const activities: Case[] = [['activities', 'POST', () => `/rest/organizations/${ORG}/activities/public`, () => ({})]];
 const all = [...reads, ...changes, ...creates, ...activities];
 
 async function statusOf(c: Case, token?: string): Promise<number> {
   const [, method, path, body] = c;
-  return (await ctx.call(method, path(), { ...(token ? { token } : {}), ...(body !== undefined ? { body } : {}) })).status;
+  return (await ctx.call(method, path(), { ...(token ? { token } : {}), ...(body !== undefined ? { body: body() } : {}) })).status;
 }
 
 describe('who may call the API-key routes', () => {
@@ -51,7 +51,7 @@ describe('who may call the API-key routes', () => {
 
   it.each(all)('%s: an API key → 403, saying so', async (...c) => {
     const [, method, path, body] = c;
-    const res = await ctx.call(method, path(), { token: key.value ?? '', ...(body !== undefined ? { body } : {}) });
+    const res = await ctx.call(method, path(), { token: key.value ?? '', ...(body !== undefined ? { body: body() } : {}) });
     expect(res.status).toBe(403);
     expect((await jsonOf<{ detail: string }>(res)).detail).toMatch(/API key can never/);
   });

@@ -51,3 +51,9 @@ export async function activitiesOf(ctx: TestContext, resourceId?: string): Promi
   expect(res.status).toBe(200);
   return (await jsonOf<{ items: never[] }>(res)).items;
 }
+
+/** Moves the test clock; the administrator's access token (4 hours) is renewed. */
+export async function advanceTo(ctx: TestContext, epochMs: number): Promise<void> {
+  ctx.clock.set(epochMs);
+  ctx.adminToken = await ctx.tokenFor(ctx.adminId);
+}

@@ -5,11 +5,14 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
 import { openDatabase, type OpenedDatabase } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ORG, T0 } from '../../test/harness.ts';
 import { factsOf, type ApiKeyRow } from './api-key.mapper.ts';
-import { listKeys, type KeyListQuery } from './api-key-list.repository.ts';
+import { countQueries, listKeys, pageQuery, type KeyListQuery } from './api-key-list.repository.ts';
+import { filterForms } from './status-sql.ts';
 
 // The SQL translation of the status filters must agree with statusOf for every key and instant,
 // especially at the edges (exactly at a deadline, one millisecond before).
@@ -68,6 +71,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const eb = expressionBuilder<Database, 'api_keys'>();
+
+async function idsWhere(predicate: Expression<SqlBool>): Promise<string[]> {
+  const rows = await db.db.selectFrom('api_keys').select('id').where('organization_id', '=', ORG).where(predicate).execute();
+  return rows.map((r) => r.id).sort();
+}
+
 const query = (now: number, over: Partial<KeyListQuery> = {}): KeyListQuery => ({
   organizationId: ORG, now, status: null, text: null, visibleToGroups: null, sortBy: 'createdDate', order: 'asc', page: null, ...over,
 });
@@ -89,9 +99,19 @@ describe('status filters in SQL', () => {
           return matchesStatusFilter(statusOf(facts, now), facts.exposure !== null, filter);
         })
         .map((r) => r.id);
+      const at = `${filter} at ${new Date(now).toISOString()}`;
+      const forms = filterForms(eb, filter, now);
+      for (const [form, predicate] of [['dense', forms.dense], ['sparse', forms.sparse ?? forms.dense]] as const) {
+        expect(await idsWhere(predicate), `${at} (${form})`).toEqual(expected);
+      }
+      const parts = await Promise.all(forms.count.map(idsWhere));
+      expect(parts.flat().sort(), `${at} (count parts)`).toEqual(expected);
       const { rows: found, total } = await listKeys(db.db, query(now, { status: filter }));
-      expect(found.map((r) => r.id).sort(), `${filter} at ${new Date(now).toISOString()}`).toEqual(expected);
-      expect(total).toBe(expected.length);
+      expect(found.map((r) => r.id).sort(), at).toEqual(expected);
+      const page = await listKeys(db.db, query(now, { status: filter, page: { offset: 0, limit: 10 } }));
+      expect(page.total, at).toBe(expected.length);
+      expect(page.rows.map((r) => r.id)).toEqual(found.slice(0, 10).map((r) => r.id));
+      void total;
     }
   });
 
@@ -100,6 +120,24 @@ describe('status filters in SQL', () => {
       const { rows: sorted } = await listKeys(db.db, query(now, { sortBy: 'status' }));
       const ranks = sorted.map((r) => KEY_STATUSES.indexOf(statusOf(factsOf(r), now).status));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    }
+  });
+
+  const planOf = (query: { compile: () => { sql: string; parameters: readonly unknown[] } }): string => {
+    const { sql, parameters } = query.compile();
+    return (db.sqlite.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  };
+
+  it.each(LIST_STATUS_FILTERS)('%s: counts by index ranges; a dense page walks a covering sort index; a sparse page reads a range', (filter) => {
+    const q = query(T0, { status: filter, sortBy: 'displayName', order: 'desc', page: { offset: 0, limit: 50 } });
+    for (const count of countQueries(db.db, q)) {
+      expect(planOf(count)).toMatch(/COVERING INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/);
+    }
+    const dense = planOf(pageQuery(db.db, q, 'dense'));
+    expect(dense).toMatch(/COVERING INDEX api_keys_list_name_idx/);
+    expect(dense).not.toMatch(/TEMP B-TREE/);
+    if (filter !== 'WITH_WARNING') {
+      expect(planOf(pageQuery(db.db, q, 'sparse'))).toMatch(/INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/);
     }
   });
 

@@ -2,7 +2,8 @@ import {
   KEY_STATUSES, SOON_TO_BE_DISABLED_MS, SOON_TO_BE_EXPIRED_MS, expiryInstant,
   type DisabledReason, type KeyStatus, type ListStatusFilter,
 } from '@keyward/domain';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { least } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 
 // statusOf (packages/domain/src/status.ts) translated into SQL predicates on stored columns, with
@@ -10,64 +11,104 @@ import type { Database } from '../../db/schema.ts';
 // to statusOf by status-sql.test.ts. Stored columns: enabled + disabled_reason (a stored
 // deactivation), expiration_date, exposure_deactivation_date, inactivity_deadline (kept equal to
 // the domain's inactivityDeadline), scheduled_deactivation_date, exposure_json (a report exists).
+// Each filter comes in equivalent forms that different indexes answer (migration 0002).
 
 type Eb = ExpressionBuilder<Database, 'api_keys'>;
 type Predicate = Expression<SqlBool>;
+type DateColumn = 'expiration_date' | 'exposure_deactivation_date' | 'scheduled_deactivation_date';
 
 /** expiryInstant is expirationDate + a constant: expired ⇔ expiration_date <= now - that constant. */
 const EXPIRY_OFFSET = expiryInstant(0);
+/** Later than any date: a missing deadline never passes. */
+const NEVER = 8.64e15 + 1;
 const EXPOSED: DisabledReason = 'EXPOSED';
 const INACTIVITY: DisabledReason = 'INACTIVITY';
 
-function passed(eb: Eb, column: 'expiration_date' | 'exposure_deactivation_date' | 'scheduled_deactivation_date', limit: number): Predicate {
-  return eb.and([eb(column, 'is not', null), eb(column, '<=', limit)]);
+// `coalesce(column, NEVER)` rather than `column is null or ...`: no OR for the planner to turn
+// into unions of unrelated indexes.
+const passed = (eb: Eb, column: DateColumn, limit: number): Predicate => eb(eb.fn.coalesce(column, sql.lit(NEVER)), '<=', limit);
+const pending = (eb: Eb, column: DateColumn, limit: number): Predicate => eb(eb.fn.coalesce(column, sql.lit(NEVER)), '>', limit);
+
+/**
+ * The instant until which a key is usable: the earliest of its deadlines, 0 when disabled. The
+ * exact expression of api_keys_status_idx (migration 0002), so SQLite can answer it from there.
+ */
+function usableUntil(): RawBuilder<number> {
+  const never = sql.lit(NEVER);
+  const expiry = sql<number>`coalesce(${sql.ref('expiration_date')} + ${sql.lit(EXPIRY_OFFSET)}, ${never})`;
+  const earliest = least(
+    sql<number>`${sql.ref('inactivity_deadline')}`,
+    expiry,
+    sql<number>`coalesce(${sql.ref('exposure_deactivation_date')}, ${never})`,
+    sql<number>`coalesce(${sql.ref('scheduled_deactivation_date')}, ${never})`,
+  );
+  return sql<number>`(case when ${sql.ref('enabled')} = 1 then ${earliest} else 0 end)`;
 }
 
-function pending(eb: Eb, column: 'expiration_date' | 'exposure_deactivation_date' | 'scheduled_deactivation_date', limit: number): Predicate {
-  return eb.or([eb(column, 'is', null), eb(column, '>', limit)]);
-}
-
-/** Derived deactivations of a stored-enabled key, in statusOf's order of precedence. */
-function causes(eb: Eb, now: number) {
+function terms(eb: Eb, now: number) {
+  const soonExpiredLimit = now - EXPIRY_OFFSET + SOON_TO_BE_EXPIRED_MS;
   return {
-    expired: passed(eb, 'expiration_date', now - EXPIRY_OFFSET),
-    exposureDue: passed(eb, 'exposure_deactivation_date', now),
-    inactive: eb('inactivity_deadline', '<=', now),
-    scheduledDue: passed(eb, 'scheduled_deactivation_date', now),
-    soonExpired: passed(eb, 'expiration_date', now - EXPIRY_OFFSET + SOON_TO_BE_EXPIRED_MS),
+    /** Usable, on the columns (evaluated while walking a sort index). */
+    usable: eb.and([
+      eb('enabled', '=', 1), pending(eb, 'expiration_date', now - EXPIRY_OFFSET), pending(eb, 'exposure_deactivation_date', now),
+      eb('inactivity_deadline', '>', now), pending(eb, 'scheduled_deactivation_date', now),
+    ]),
+    /** Usable, as a range of api_keys_status_idx. */
+    usableRange: eb(usableUntil(), '>', now),
+    /** A usable key whose soonest deadline is within `ms` (a soon-to-be status implies it). */
+    within: (ms: number) => eb(usableUntil(), '<=', now + ms),
+    deactivated: eb.or([
+      eb('enabled', '=', 0), passed(eb, 'expiration_date', now - EXPIRY_OFFSET), passed(eb, 'exposure_deactivation_date', now),
+      eb('inactivity_deadline', '<=', now), passed(eb, 'scheduled_deactivation_date', now),
+    ]),
+    deactivatedRange: eb(usableUntil(), '<=', now),
+    soonExpired: passed(eb, 'expiration_date', soonExpiredLimit),
+    notSoonExpired: pending(eb, 'expiration_date', soonExpiredLimit),
     soonDisabled: eb('inactivity_deadline', '<=', now + SOON_TO_BE_DISABLED_MS),
+    notSoonDisabled: eb('inactivity_deadline', '>', now + SOON_TO_BE_DISABLED_MS),
+    /** A range of api_keys_exposed_idx (exposure_json > NULL). */
+    exposed: eb('exposure_json', 'is not', null),
   };
 }
 
-/** ENABLED, SOON_TO_BE_EXPIRED or SOON_TO_BE_DISABLED. */
-export function usable(eb: Eb, now: number): Predicate {
-  return eb.and([
-    eb('enabled', '=', 1),
-    pending(eb, 'expiration_date', now - EXPIRY_OFFSET),
-    pending(eb, 'exposure_deactivation_date', now),
-    eb('inactivity_deadline', '>', now),
-    pending(eb, 'scheduled_deactivation_date', now),
-  ]);
+/**
+ * One status filter in its forms. `count`: disjoint parts whose counts add up to the total, each a
+ * range of one index. `dense`: for walking a sort index in order (many matches). `sparse`: a range
+ * of one index, to sort the few matches (null: always walk).
+ */
+export interface FilterForms {
+  count: Predicate[];
+  dense: Predicate;
+  sparse: Predicate | null;
 }
 
-export function statusFilterPredicate(eb: Eb, filter: ListStatusFilter, now: number): Predicate {
-  const c = causes(eb, now);
-  const exposed = eb('exposure_json', 'is not', null);
+export function filterForms(eb: Eb, filter: ListStatusFilter, now: number): FilterForms {
+  const t = terms(eb, now);
+  const one = (p: Predicate, dense: Predicate = p): FilterForms => ({ count: [p], dense, sparse: p });
   switch (filter) {
     case 'ACTIVE':
-      return usable(eb, now);
-    case 'SOON_TO_BE_EXPIRED':
-      return eb.and([usable(eb, now), c.soonExpired]);
-    case 'SOON_TO_BE_DISABLED':
-      return eb.and([usable(eb, now), pending(eb, 'expiration_date', now - EXPIRY_OFFSET + SOON_TO_BE_EXPIRED_MS), c.soonDisabled]);
-    case 'ACTIVE_AND_EXPOSED':
-      return eb.and([usable(eb, now), exposed]);
-    case 'WITH_WARNING':
-      return eb.and([usable(eb, now), eb.or([c.soonExpired, c.soonDisabled, exposed])]);
-    case 'ALL_EXPOSED':
-      return exposed;
+      return one(t.usableRange, t.usable);
     case 'DEACTIVATED':
-      return eb.or([eb('enabled', '=', 0), c.expired, c.exposureDue, c.inactive, c.scheduledDue]);
+      return one(t.deactivatedRange, t.deactivated);
+    case 'SOON_TO_BE_EXPIRED':
+      return one(eb.and([t.usableRange, t.within(SOON_TO_BE_EXPIRED_MS), t.soonExpired]), eb.and([t.usable, t.soonExpired]));
+    case 'SOON_TO_BE_DISABLED': {
+      const range = eb.and([t.usableRange, t.within(SOON_TO_BE_DISABLED_MS), t.notSoonExpired, t.soonDisabled]);
+      return one(range, eb.and([t.usable, t.notSoonExpired, t.soonDisabled]));
+    }
+    case 'ACTIVE_AND_EXPOSED':
+      return one(eb.and([t.exposed, t.usable]));
+    case 'ALL_EXPOSED':
+      return one(t.exposed);
+    case 'WITH_WARNING':
+      return {
+        count: [
+          eb.and([t.usableRange, t.within(SOON_TO_BE_DISABLED_MS), eb.or([t.soonExpired, t.soonDisabled])]),
+          eb.and([t.exposed, t.usable, t.notSoonExpired, t.notSoonDisabled]),
+        ],
+        dense: eb.and([t.usable, eb.or([t.soonExpired, t.soonDisabled, t.exposed])]),
+        sparse: null,
+      };
   }
 }
 
@@ -75,7 +116,7 @@ const rank = (status: KeyStatus): number => KEY_STATUSES.indexOf(status);
 
 /** The position of statusOf(key, now).status in KEY_STATUSES, for sorting by status. */
 export function statusRank(eb: Eb, now: number) {
-  const c = causes(eb, now);
+  const t = terms(eb, now);
   const stored = eb
     .case()
     .when('disabled_reason', '=', EXPOSED)
@@ -88,17 +129,17 @@ export function statusRank(eb: Eb, now: number) {
     .case()
     .when('enabled', '=', 0)
     .then(stored)
-    .when(c.expired)
+    .when(passed(eb, 'expiration_date', now - EXPIRY_OFFSET))
     .then(rank('EXPIRED'))
-    .when(c.exposureDue)
+    .when(passed(eb, 'exposure_deactivation_date', now))
     .then(rank('DISABLED_EXPOSED'))
-    .when(c.inactive)
+    .when('inactivity_deadline', '<=', now)
     .then(rank('DISABLED_FOR_INACTIVITY'))
-    .when(c.scheduledDue)
+    .when(passed(eb, 'scheduled_deactivation_date', now))
     .then(rank('DISABLED'))
-    .when(c.soonExpired)
+    .when(t.soonExpired)
     .then(rank('SOON_TO_BE_EXPIRED'))
-    .when(c.soonDisabled)
+    .when(t.soonDisabled)
     .then(rank('SOON_TO_BE_DISABLED'))
     .else(rank('ENABLED'))
     .end();

@@ -15,12 +15,12 @@ const member = requires({});
  * edit grant on it: a key the caller cannot see answers 404, one they only view 403).
  */
 const editorOrExposureManager = createMiddleware<AppEnv>(async (c, next) => {
-    const access = c.var.orgAccess;
-    const principal = c.var.principal;
-    if (principal && !holdsAll(access.privileges, [REQUIRED_PRIVILEGES.manageExposures])) {
-      await loadKey(c.var.deps.db, { access, actor: actorOf(principal) }, c.req.param('id') ?? '', 'EDIT');
-    }
-    await next();
+  const access = c.var.orgAccess;
+  const principal = c.var.principal;
+  if (principal && !holdsAll(access.privileges, [REQUIRED_PRIVILEGES.manageExposures])) {
+    await loadKey(c.var.deps.db, { access, actor: actorOf(principal) }, c.req.param('id') ?? '', 'EDIT');
+  }
+  await next();
 });
 
 export const canReportExposure = [member, editorOrExposureManager] as const;

@@ -15,15 +15,16 @@ interface FieldShellProps {
 export function FieldShell({ id, label, hint, error, required, children, className }: FieldShellProps) {
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
+      <div className="field-label-row">
+        <label className="field-label" htmlFor={id}>
+          {label}
+        </label>
         {required && (
           <span className="field-required" aria-hidden="true">
-            {' '}
             *
           </span>
         )}
-      </label>
+      </div>
       {children}
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>

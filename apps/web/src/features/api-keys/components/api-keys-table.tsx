@@ -6,6 +6,7 @@ import { paths } from '../../../lib/use-org-id.ts';
 import type { ListApiKeysParams } from '../api/list-api-keys.ts';
 import type { ApiKey, ApiKeySortBy } from '@keyward/contract';
 import { templateName } from '../key-state.ts';
+import { MaskedKey } from './masked-key.tsx';
 import { StatusCell } from './status-cell.tsx';
 
 interface ApiKeysTableProps {
@@ -89,7 +90,7 @@ export function ApiKeysTable({ org, keys, params, onSort, selected, onSelectedCh
               {key.description && <span className="key-description truncate">{key.description}</span>}
             </td>
             <td>
-              <code className="masked-key">{key.maskedValue}</code>
+              <MaskedKey value={key.maskedValue} />
             </td>
             <td>{templateName(key.apiKeyTemplateId)}</td>
             <td className="col-status">

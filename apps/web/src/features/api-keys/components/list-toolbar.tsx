@@ -46,7 +46,8 @@ export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarPro
           id="api-key-search"
           type="search"
           className="input"
-          placeholder="Search by name, description or key id"
+          placeholder="Search API keys"
+          title="Search by name, description or key id"
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {

@@ -47,9 +47,13 @@ function StatusDates({ apiKey }: { apiKey: ApiKey }) {
       }
       return (
         <>
-          <span>
-            Last used <DateTime value={apiKey.lastUsedDate} empty="never" />
-          </span>
+          {apiKey.lastUsedDate === null ? (
+            <span>Never used</span>
+          ) : (
+            <span>
+              Last used <DateTime value={apiKey.lastUsedDate} />
+            </span>
+          )}
           {apiKey.status === 'SOON_TO_BE_DISABLED' && (
             <span>
               Deactivation <DateTime value={deactivation} />

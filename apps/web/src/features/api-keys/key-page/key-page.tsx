@@ -11,6 +11,7 @@ import type { ConsoleAccess } from '../../../lib/permissions.ts';
 import { paths } from '../../../lib/use-org-id.ts';
 import { useApiKey } from '../api/get-api-key.ts';
 import { KeyActionDialogs, type KeyActionRequest } from '../components/key-action-dialogs.tsx';
+import { MaskedKey } from '../components/masked-key.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
 import { activateBlockedReason, deactivateBlockedReason, editBlockedReason, isExposed, isUsable, templateName } from '../key-state.ts';
 import { AccessTab } from './access-tab.tsx';
@@ -64,7 +65,7 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
       <PageHeader
         breadcrumb={breadcrumb}
         title={<span className="title-with-pill">{apiKey.displayName} <StatusPill status={apiKey.status} exposed={isExposed(apiKey)} /></span>}
-        description={<><code className="masked-key">{apiKey.maskedValue}</code> · {templateName(apiKey.apiKeyTemplateId)}</>}
+        description={<><MaskedKey value={apiKey.maskedValue} /> · {templateName(apiKey.apiKeyTemplateId)}</>}
         actions={
           access.canEditKeys && (
             <>

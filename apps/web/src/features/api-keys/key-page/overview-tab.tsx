@@ -91,16 +91,16 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
               {apiKey.expirationDate === null ? 'Never' : <span title={formatUtc(apiKey.expirationDate)}>{formatUtc(apiKey.expirationDate)}</span>}
             </Fact>
             <Fact term="Created">
-              <DateTime value={apiKey.createdDate} /> <span className="subtle">by {apiKey.createdBy}</span>
+              <DateTime value={apiKey.createdDate} format="both" /> <span className="subtle">by {apiKey.createdBy}</span>
             </Fact>
             <Fact term="Activation date">
-              <DateTime value={apiKey.activationDate} />
+              <DateTime value={apiKey.activationDate} format="both" />
             </Fact>
             <Fact term="Last used">
-              <DateTime value={apiKey.lastUsedDate} />
+              <DateTime value={apiKey.lastUsedDate} format="both" />
             </Fact>
             <Fact term={apiKey.enabled ? 'Deactivation date' : 'Deactivated'}>
-              <DateTime value={apiKey.deactivationDate} empty="None" />
+              <DateTime value={apiKey.deactivationDate} format="both" empty="None" />
             </Fact>
             <Fact term="Key id">
               <code>{apiKey.id}</code>

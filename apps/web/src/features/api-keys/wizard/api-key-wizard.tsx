@@ -44,11 +44,14 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   const [index, setIndex] = useState(0);
   const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstStep = useRef(true);
   const step = steps[Math.min(index, steps.length - 1)] ?? 'identification';
   const last = index >= steps.length - 1;
 
+  // On each new step (not on arrival), focus its heading so keyboard and screen-reader users start there.
   useEffect(() => {
-    headingRef.current?.focus();
+    if (firstStep.current) firstStep.current = false;
+    else headingRef.current?.focus();
   }, [step]);
 
   const goTo = (target: WizardStep) => setIndex(Math.max(0, steps.indexOf(target)));

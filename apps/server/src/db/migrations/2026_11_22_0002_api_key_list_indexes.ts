@@ -1,0 +1,52 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen: never edit a migration that has shipped; add a new file instead.
+// Indexes for listing 100,000 keys by status (features/api-keys/status-sql.ts):
+// - one covering index per sort order, also holding every column the status filters read, so a
+//   page of ids is found by walking one index in order without touching the table;
+// - api_keys_status_idx on the instant until which a key is usable (0 when disabled), so that
+//   counting the keys of a status filter is a range scan of one index;
+// - api_keys_exposure_idx, where `exposure_json is not null` is a range (exposed keys are few).
+// The usable-until expression must stay identical to the one status-sql.ts queries with.
+const STATUS_COLUMNS = [
+  'enabled', 'disabled_reason', 'expiration_date', 'inactivity_deadline', 'exposure_deactivation_date',
+  'scheduled_deactivation_date', 'exposure_json',
+];
+
+const SORTS: Record<string, string> = {
+  api_keys_list_created_idx: 'created_date',
+  api_keys_list_name_idx: 'display_name collate nocase',
+  api_keys_list_last_used_idx: 'last_used_date',
+  api_keys_list_expiration_idx: 'expiration_date',
+};
+
+/** The exposure index also covers sorting the few exposed keys. */
+const SORT_COLUMNS = ['created_date', 'display_name', 'last_used_date'];
+
+const NEVER = '8640000000000001';
+const USABLE_UNTIL =
+  `(case when enabled = 1 then min(inactivity_deadline, coalesce(expiration_date + 1000, ${NEVER}), ` +
+  `coalesce(exposure_deactivation_date, ${NEVER}), coalesce(scheduled_deactivation_date, ${NEVER})) else 0 end)`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const [name, sort] of Object.entries(SORTS)) {
+    const columns = ['organization_id', sort, 'id', ...STATUS_COLUMNS.filter((c) => c !== sort)].join(', ');
+    await db.schema.createIndex(name).on('api_keys').expression(sql.raw(columns)).execute();
+  }
+  await db.schema
+    .createIndex('api_keys_status_idx')
+    .on('api_keys')
+    .expression(sql.raw(['organization_id', USABLE_UNTIL, ...STATUS_COLUMNS].join(', ')))
+    .execute();
+  await db.schema
+    .createIndex('api_keys_exposure_idx')
+    .on('api_keys')
+    .expression(sql.raw(['organization_id', 'exposure_json', ...STATUS_COLUMNS.filter((c) => c !== 'exposure_json'), ...SORT_COLUMNS, 'id'].join(', ')))
+    .execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const name of [...Object.keys(SORTS), 'api_keys_status_idx', 'api_keys_exposure_idx']) await db.schema.dropIndex(name).execute();
+}
