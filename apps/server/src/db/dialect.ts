@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 // The few SQL spellings that differ between SQLite and PostgreSQL live here, so that the rest of
 // the server stays portable (a PostgreSQL dialect would change these two functions).
 
-/** A column compared without case (SQLite: `collate nocase`, as in the api_keys_org_name_idx index). */
+/** A column compared without case (SQLite: `collate nocase`, as in the api_keys_list_name_idx index). */
 export function caseInsensitive(column: string): RawBuilder<string> {
   return sql<string>`${sql.ref(column)} collate nocase`;
 }

@@ -44,13 +44,17 @@ export async function findGrants(db: Db, keyIds: readonly string[]): Promise<Gra
     .execute();
 }
 
-export async function replaceGrants(db: Db, keyId: string, grants: readonly NewGrant[]): Promise<void> {
-  await db.deleteFrom('api_key_grants').where('api_key_id', '=', keyId).execute();
+export async function insertGrants(db: Db, keyId: string, grants: readonly NewGrant[]): Promise<void> {
   if (grants.length === 0) return;
   await db
     .insertInto('api_key_grants')
     .values(grants.map((g) => ({ api_key_id: keyId, group_id: g.groupId, level: g.level })))
     .execute();
+}
+
+export async function replaceGrants(db: Db, keyId: string, grants: readonly NewGrant[]): Promise<void> {
+  await db.deleteFrom('api_key_grants').where('api_key_id', '=', keyId).execute();
+  await insertGrants(db, keyId, grants);
 }
 
 /** Which of these group ids exist in the organization. */

@@ -9,7 +9,7 @@ import { randomBytes, sha256Hex } from '../../http/hash.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity, type TriggeredBy } from '../activities/record-activity.ts';
 import { toApiKeyDto, type ApiKeyRow } from './api-key.mapper.ts';
-import { findGrants, insertKey, replaceGrants } from './api-keys.repository.ts';
+import { findGrants, insertGrants, insertKey } from './api-keys.repository.ts';
 import { assertGroupsExist, keyActivityFields } from './key-fields.ts';
 import { accessToKey, type Caller } from './key-access.ts';
 
@@ -68,7 +68,7 @@ export async function insertNewKey(trx: Db, input: NewKey): Promise<{ row: ApiKe
     ...key.groupsThatCanView.map((groupId) => ({ groupId, level: 'VIEW' as const })),
     ...key.groupsThatCanEdit.map((groupId) => ({ groupId, level: 'EDIT' as const })),
   ];
-  await replaceGrants(trx, row.id, grants);
+  await insertGrants(trx, row.id, grants);
   return { row, value };
 }
 
@@ -111,7 +111,8 @@ export async function storeNewKey(deps: Deps, caller: Caller, key: NormalizedKey
     });
     return result;
   });
-  const grants = await findGrants(deps.db, [created.row.id]);
+  const hasGrants = key.groupsThatCanView.length + key.groupsThatCanEdit.length > 0;
+  const grants = hasGrants ? await findGrants(deps.db, [created.row.id]) : [];
   return toApiKeyDto(created.row, { now, grants, access: accessToKey(caller.access, grants, created.row.id), value: created.value });
 }
 

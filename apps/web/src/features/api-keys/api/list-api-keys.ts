@@ -1,17 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiKey, ApiKeyListQuery } from '@keyward/contract';
 import { apiRequest, orgPath } from '../../../lib/api-client.ts';
 import { apiKeyKeys } from './query-keys.ts';
-import type { ApiKey, ApiKeySortBy, ApiKeyStatusFilter } from '@keyward/contract';
 
-export interface ListApiKeysParams {
-  status?: ApiKeyStatusFilter | undefined;
-  filter?: string | undefined;
-  sortBy: ApiKeySortBy;
-  order: 'asc' | 'desc';
-  /** 0-based, Coveo style */
-  page: number;
-  perPage: number;
-}
+/** The list query of the contract, as the page always sends it (`page` is 0-based, Coveo style). */
+export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter'> &
+  Required<Pick<ApiKeyListQuery, 'sortBy' | 'page' | 'perPage'>> & { order: 'asc' | 'desc' };
 
 export interface ApiKeyPage {
   items: ApiKey[];

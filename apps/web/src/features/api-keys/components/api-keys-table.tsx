@@ -96,10 +96,10 @@ export function ApiKeysTable({ org, keys, params, onSort, selected, onSelectedCh
             <td className="col-status">
               <StatusCell org={org} apiKey={key} canEdit={canEdit} onKeepActive={onKeepActive} onDelete={onDelete} />
             </td>
-            <td>
+            <td className="cell-nowrap">
               <DateTime value={key.createdDate} />
             </td>
-            <td>
+            <td className="cell-nowrap">
               <DateTime value={key.lastUsedDate} />
             </td>
           </tr>

@@ -72,7 +72,7 @@ export function StatusCell({ org, apiKey, canEdit, onKeepActive, onDelete }: Sta
   const remove = editable && (offersDeleteInStatus(apiKey.status) || apiKey.status === 'SOON_TO_BE_DISABLED');
   return (
     <div className="status-cell">
-      <StatusPill status={apiKey.status} exposed={exposed} />
+      <StatusPill status={apiKey.status} exposed={exposed} label={apiKey.statusLabel} />
       <div className="status-dates">
         <StatusDates apiKey={apiKey} />
       </div>

@@ -33,12 +33,13 @@ export function statusLook(status: KeyStatus, exposed: boolean): Look {
   return isUsableStatus(status) && exposed ? EXPOSED : LOOKS[status];
 }
 
-export function StatusPill({ status, exposed }: { status: KeyStatus; exposed: boolean }) {
+/** `label`: the server's statusLabel when known (the domain's statusOf), else the table above. */
+export function StatusPill({ status, exposed, label }: { status: KeyStatus; exposed: boolean; label?: string }) {
   const look = statusLook(status, exposed);
   const Icon = look.icon;
   return (
     <Pill tone={look.tone} icon={<Icon size={13} />}>
-      {look.label}
+      {label ?? look.label}
     </Pill>
   );
 }

@@ -64,7 +64,7 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
     <div className="page">
       <PageHeader
         breadcrumb={breadcrumb}
-        title={<span className="title-with-pill">{apiKey.displayName} <StatusPill status={apiKey.status} exposed={isExposed(apiKey)} /></span>}
+        title={<span className="title-with-pill">{apiKey.displayName} <StatusPill status={apiKey.status} exposed={isExposed(apiKey)} label={apiKey.statusLabel} /></span>}
         description={<><MaskedKey value={apiKey.maskedValue} /> · {templateName(apiKey.apiKeyTemplateId)}</>}
         actions={
           access.canEditKeys && (

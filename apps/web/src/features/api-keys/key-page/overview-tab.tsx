@@ -1,21 +1,12 @@
-import type { ReactNode } from 'react';
 import type { ApiKey } from '@keyward/contract';
 import { findCatalogEntry, getTemplate, privilegeLevelLabel } from '@keyward/domain';
 import { DateTime } from '../../../components/ui/date-time.tsx';
+import { DescriptionItem } from '../../../components/ui/description-list.tsx';
 import { ShieldAlertIcon } from '../../../components/ui/icons.tsx';
 import { Callout } from '../../../components/ui/states.tsx';
 import { formatUtc } from '../../../lib/format.ts';
 import { isExposed } from '../key-state.ts';
 import { OverviewForm } from './overview-form.tsx';
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function ExposureWarning({ apiKey }: { apiKey: ApiKey }) {
   const report = apiKey.exposureReport;
@@ -60,11 +51,11 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
             <OverviewForm key={`${apiKey.id}-${apiKey.displayName}`} org={org} apiKey={apiKey} />
           ) : (
             <dl className="description-list">
-              <Fact term="Name">{apiKey.displayName}</Fact>
-              <Fact term="Description">{apiKey.description || <span className="muted">None</span>}</Fact>
-              <Fact term="Search hub">{hub || <span className="muted">None</span>}</Fact>
-              <Fact term="Allowed IPs">{apiKey.allowedIps.join(', ') || <span className="muted">Any</span>}</Fact>
-              <Fact term="Denied IPs">{apiKey.deniedIps.join(', ') || <span className="muted">None</span>}</Fact>
+              <DescriptionItem term="Name">{apiKey.displayName}</DescriptionItem>
+              <DescriptionItem term="Description">{apiKey.description || <span className="muted">None</span>}</DescriptionItem>
+              <DescriptionItem term="Search hub">{hub || <span className="muted">None</span>}</DescriptionItem>
+              <DescriptionItem term="Allowed IPs">{apiKey.allowedIps.join(', ') || <span className="muted">Any</span>}</DescriptionItem>
+              <DescriptionItem term="Denied IPs">{apiKey.deniedIps.join(', ') || <span className="muted">None</span>}</DescriptionItem>
             </dl>
           )}
         </section>
@@ -74,10 +65,10 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
           </h2>
           <p className="subtle">Privileges and expiration can't be edited: create a new key from this one instead.</p>
           <dl className="description-list">
-            <Fact term="Template">
+            <DescriptionItem term="Template">
               {template?.name ?? apiKey.apiKeyTemplateId} ({template?.privacyLabel ?? apiKey.privacyLevel})
-            </Fact>
-            <Fact term="Privileges">
+            </DescriptionItem>
+            <DescriptionItem term="Privileges">
               <ul className="inline-list">
                 {apiKey.privileges.map((p, i) => (
                   <li key={i}>
@@ -86,25 +77,25 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
                   </li>
                 ))}
               </ul>
-            </Fact>
-            <Fact term="Expiration date">
+            </DescriptionItem>
+            <DescriptionItem term="Expiration date">
               {apiKey.expirationDate === null ? 'Never' : <span title={formatUtc(apiKey.expirationDate)}>{formatUtc(apiKey.expirationDate)}</span>}
-            </Fact>
-            <Fact term="Created">
+            </DescriptionItem>
+            <DescriptionItem term="Created">
               <DateTime value={apiKey.createdDate} format="both" /> <span className="subtle">by {apiKey.createdBy}</span>
-            </Fact>
-            <Fact term="Activation date">
+            </DescriptionItem>
+            <DescriptionItem term="Activation date">
               <DateTime value={apiKey.activationDate} format="both" />
-            </Fact>
-            <Fact term="Last used">
+            </DescriptionItem>
+            <DescriptionItem term="Last used">
               <DateTime value={apiKey.lastUsedDate} format="both" />
-            </Fact>
-            <Fact term={apiKey.enabled ? 'Deactivation date' : 'Deactivated'}>
+            </DescriptionItem>
+            <DescriptionItem term={apiKey.enabled ? 'Deactivation date' : 'Deactivated'}>
               <DateTime value={apiKey.deactivationDate} format="both" empty="None" />
-            </Fact>
-            <Fact term="Key id">
+            </DescriptionItem>
+            <DescriptionItem term="Key id">
               <code>{apiKey.id}</code>
-            </Fact>
+            </DescriptionItem>
           </dl>
         </section>
       </div>

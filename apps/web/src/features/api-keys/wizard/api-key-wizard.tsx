@@ -13,8 +13,8 @@ import type { ApiKey } from '@keyward/contract';
 import { KeyCreatedDialog } from '../components/key-created-dialog.tsx';
 import { StepBody } from './step-body.tsx';
 import { WizardSteps } from './wizard-steps.tsx';
-import { emptyValues, fieldOfPath, STEP_FIELDS, STEP_LABELS, stepsFor, toCreateBody, valuesFromKey, type WizardValues } from './wizard-model.ts';
-import { wizardResolver } from './wizard-resolver.ts';
+import { emptyValues, STEP_FIELDS, STEP_LABELS, stepsFor, toCreateBody, valuesFromKey, type WizardValues } from './wizard-model.ts';
+import { fieldOfPath, wizardResolver } from './wizard-resolver.ts';
 
 interface ApiKeyWizardProps {
   org: string;

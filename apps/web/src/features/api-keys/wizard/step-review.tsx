@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Group } from '@keyward/contract';
+import { DescriptionItem } from '../../../components/ui/description-list.tsx';
 import { findCatalogEntry, getTemplate, parsePrivilegeId, privilegeLevelLabel, type Privilege, type WizardStep } from '@keyward/domain';
 import { STEP_LABELS, type WizardValues } from './wizard-model.ts';
 
@@ -19,15 +20,6 @@ function Section({ step, onEdit, children }: { step: WizardStep; onEdit?: ((step
       </header>
       <dl className="description-list">{children}</dl>
     </section>
-  );
-}
-
-function Item({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -72,32 +64,32 @@ export function StepReview({ steps, groups, onEdit }: { steps: WizardStep[]; gro
       <p className="step-intro">Check the configuration before you add the key. Privileges and expiration can't be changed after creation.</p>
       {steps.includes('purpose') && (
         <Section step="purpose" onEdit={onEdit}>
-          <Item term="Template">
+          <DescriptionItem term="Template">
             {template.name} ({template.privacyLabel})
-          </Item>
+          </DescriptionItem>
         </Section>
       )}
       <Section step="identification" onEdit={onEdit}>
-        <Item term="Name">{values.displayName}</Item>
-        <Item term="Description">{values.description || <span className="muted">None</span>}</Item>
+        <DescriptionItem term="Name">{values.displayName}</DescriptionItem>
+        <DescriptionItem term="Description">{values.description || <span className="muted">None</span>}</DescriptionItem>
       </Section>
       <Section step="privileges" onEdit={steps.includes('privileges') ? onEdit : undefined}>
-        <Item term="Privileges">
+        <DescriptionItem term="Privileges">
           <List values={(template.id === 'custom' ? chosen : template.privileges).map(privilegeText)} />
-        </Item>
+        </DescriptionItem>
       </Section>
       {steps.includes('configuration') && (
         <Section step="configuration" onEdit={onEdit}>
-          {config.sources && <Item term="Sources"><List values={values.sourceIds} /></Item>}
-          {config.securityProviders && <Item term="Security identity providers"><List values={values.securityProviderIds} /></Item>}
-          {config.searchHub !== 'none' && <Item term="Search hub">{values.searchHub || <span className="muted">None</span>}</Item>}
-          {template.expiration.kind !== 'optional' && <Item term="Expiration date">{expiration}</Item>}
-          {config.ips && <Item term="Allowed IPs"><List values={values.allowedIps} empty="Any" /></Item>}
-          {config.ips && <Item term="Denied IPs"><List values={values.deniedIps} /></Item>}
+          {config.sources && <DescriptionItem term="Sources"><List values={values.sourceIds} /></DescriptionItem>}
+          {config.securityProviders && <DescriptionItem term="Security identity providers"><List values={values.securityProviderIds} /></DescriptionItem>}
+          {config.searchHub !== 'none' && <DescriptionItem term="Search hub">{values.searchHub || <span className="muted">None</span>}</DescriptionItem>}
+          {template.expiration.kind !== 'optional' && <DescriptionItem term="Expiration date">{expiration}</DescriptionItem>}
+          {config.ips && <DescriptionItem term="Allowed IPs"><List values={values.allowedIps} empty="Any" /></DescriptionItem>}
+          {config.ips && <DescriptionItem term="Denied IPs"><List values={values.deniedIps} /></DescriptionItem>}
         </Section>
       )}
       <Section step="access" onEdit={onEdit}>
-        <Item term="Access level">
+        <DescriptionItem term="Access level">
           {levels.length === 0 ? (
             <span className="muted">Only groups with access to all keys</span>
           ) : (
@@ -109,7 +101,7 @@ export function StepReview({ steps, groups, onEdit }: { steps: WizardStep[]; gro
               ))}
             </ul>
           )}
-        </Item>
+        </DescriptionItem>
       </Section>
     </div>
   );

@@ -7,13 +7,15 @@ import {
   parsePrivilegeId,
   privilegeId,
   utcDateString,
+  type KeyAccessLevel,
   type KeyRequestInput,
   type TemplateDefinition,
   type WizardStep,
 } from '@keyward/domain';
 import type { ApiKey, CreateApiKeyRequest } from '@keyward/contract';
 
-export type AccessLevel = 'NONE' | 'VIEW' | 'EDIT';
+/** A group's level on one key, as the Access step sets it (the domain's KeyAccessLevel). */
+export type AccessLevel = KeyAccessLevel;
 
 /** Everything the wizard asks, as the form holds it (one form across all steps). */
 export interface WizardValues {
@@ -181,25 +183,4 @@ export function toCreateBody(values: WizardValues): CreateApiKeyRequest {
     groupsThatCanView: groupsAt(values.access, 'VIEW').map((id) => ({ id })),
     groupsThatCanEdit: groupsAt(values.access, 'EDIT').map((id) => ({ id })),
   };
-}
-
-/** A rule's (or the server's) field path, e.g. `allowedIps[2]` or `privileges.0`, to the form field showing it. */
-export function fieldOfPath(path: string): keyof WizardValues | null {
-  const head = path.replace(/\[\d+\]/g, '').split('.')[0] ?? '';
-  if (path.startsWith('additionalConfiguration.search')) return 'searchHub';
-  const table: Record<string, keyof WizardValues> = {
-    apiKeyTemplateId: 'templateId',
-    displayName: 'displayName',
-    description: 'description',
-    privileges: 'privileges',
-    sourceIds: 'sourceIds',
-    securityProviderIds: 'securityProviderIds',
-    allowedIps: 'allowedIps',
-    deniedIps: 'deniedIps',
-    lifetimeDuration: 'expirationDate',
-    expirationDate: 'expirationDate',
-    groupsThatCanView: 'access',
-    groupsThatCanEdit: 'access',
-  };
-  return table[head] ?? null;
 }

@@ -1,6 +1,6 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { validateKeyRequest } from '@keyward/domain';
-import { fieldOfPath, toKeyRequestInput, type WizardValues } from './wizard-model.ts';
+import { toKeyRequestInput, type WizardValues } from './wizard-model.ts';
 
 export interface RuleError {
   field: keyof WizardValues | null;
@@ -34,3 +34,24 @@ export const wizardResolver: Resolver<WizardValues> = (values) => {
   const errors = result.errors.map((e) => ({ field: fieldOfPath(e.path), type: e.rule, message: e.message }));
   return { values: {}, errors: groupByField(errors) };
 };
+
+/** A rule's (or the server's) field path, e.g. `allowedIps[2]` or `privileges.0`, to the form field showing it. */
+export function fieldOfPath(path: string): keyof WizardValues | null {
+  const head = path.replace(/\[\d+\]/g, '').split('.')[0] ?? '';
+  if (path.startsWith('additionalConfiguration.search')) return 'searchHub';
+  const table: Record<string, keyof WizardValues> = {
+    apiKeyTemplateId: 'templateId',
+    displayName: 'displayName',
+    description: 'description',
+    privileges: 'privileges',
+    sourceIds: 'sourceIds',
+    securityProviderIds: 'securityProviderIds',
+    allowedIps: 'allowedIps',
+    deniedIps: 'deniedIps',
+    lifetimeDuration: 'expirationDate',
+    expirationDate: 'expirationDate',
+    groupsThatCanView: 'access',
+    groupsThatCanEdit: 'access',
+  };
+  return table[head] ?? null;
+}
