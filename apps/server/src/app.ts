@@ -18,6 +18,7 @@ import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';
+import { browserUseReporter } from './features/verification/browser-use.ts';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
 
@@ -58,6 +59,7 @@ function invalidateKeyCacheAfterWrites(cache: KeyCache): MiddlewareHandler<AppEn
 }
 
 export function createApp(options: AppOptions): App {
+  const log = options.log ?? ((line: string) => console.error(line));
   const shutdown = options.shutdown ?? createShutdownHooks();
   const keyCache = new KeyCache(options.db.sqlite);
   const usage = new UsageBuffer(options.db.db, options.db.sqlite);
@@ -74,11 +76,10 @@ export function createApp(options: AppOptions): App {
     onShutdown: (hook) => shutdown.onShutdown(hook),
     keyCache,
     usage,
-    verifier: new Verifier(keyCache, usage, options.clock),
+    verifier: new Verifier(keyCache, usage, options.clock, browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer }, keyCache, log)),
     mailer,
     jobs,
   };
-  const log = options.log ?? ((line: string) => console.error(line));
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError((err, c) => {

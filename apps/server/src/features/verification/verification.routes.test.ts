@@ -110,6 +110,34 @@ describe('POST /apikeys/verify', () => {
   });
 });
 
+describe('browser use of a private key', () => {
+  async function exposureOf(id: string) {
+    for (let i = 0; i < 50; i += 1) {
+      const key = await getKey(ctx, id);
+      if (key.exposureReport) return key.exposureReport;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return null;
+  }
+
+  it('flags a private key presented with an Origin as exposed (HIGH), once', async () => {
+    const key = await createKey(ctx, 'push-api', { allowedIps: [] });
+    const verdict = await verify({ key: key.value, origin: 'https://shop.example.com' });
+    expect(verdict.code).toBe('VALID');
+    const report = await exposureOf(key.id);
+    expect(report).toMatchObject({ severity: 'HIGH', reasons: [expect.objectContaining({ source: 'AUTOMATED' })] });
+    await verify({ key: key.value, origin: 'https://shop.example.com' });
+    expect((await exposureOf(key.id))?.reasons).toHaveLength(1);
+  });
+
+  it('does not flag a public key used from a browser', async () => {
+    const key = await createKey(ctx, 'anonymous-search');
+    await verify({ key: key.value, origin: 'https://shop.example.com' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await getKey(ctx, key.id)).exposureReport).toBeNull();
+  });
+});
+
 describe('an API key as a bearer token', () => {
   it('may read its own privileges but never API keys', async () => {
     const key = await createKey(ctx, 'push-api', { allowedIps: [] });

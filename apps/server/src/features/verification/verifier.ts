@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { holdsAll, ipVerdict, normalizeAddress, parseKeyValue, statusOf, type KeyStatus, type Privilege } from '@keyward/domain';
 import type { VerifyResponse } from '@keyward/contract';
 import type { Clock } from '../../clock.ts';
+import type { BrowserUseListener } from './browser-use.ts';
 import type { KeyCache, CachedKey } from './key-cache.ts';
 import type { UsageBuffer } from './usage-buffer.ts';
 
@@ -39,6 +40,7 @@ export class Verifier {
     private readonly cache: KeyCache,
     private readonly usage: UsageBuffer,
     private readonly clock: Clock,
+    private readonly onBrowserUse: BrowserUseListener | null = null,
   ) {}
 
   verify(input: VerifyInput, organizationId: string | null): Verdict {
@@ -51,6 +53,7 @@ export class Verifier {
     const allowed = code === 'VALID';
     const ip = input.ip ? normalizeAddress(input.ip) : null;
     this.usage.record({ keyId: key.id, at: now, ip, code, allowed });
+    if (input.origin && this.onBrowserUse && !STATUS_CODES[statusOf(key.facts, now).status]) this.onBrowserUse(key, input.origin, now);
     if (key.facts.lastUsedDate === null || now > key.facts.lastUsedDate) {
       if (key.facts.enabled && statusOf(key.facts, now).usable) key.facts.lastUsedDate = now;
     }
