@@ -21,6 +21,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('console pages', async ({ page, admin }) => {
+      test.slow(); // an axe scan per page and tab
       const key = await admin.createKey('authenticated-search', { displayName: uniqueName('A11y'), allowedIps: ['104.1.1.0/24'] });
       await admin.disableKey((await admin.createKey('usage-analytics', { displayName: uniqueName('A11y off') })).id);
       await loginAs(page);
@@ -53,6 +54,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('wizard steps and dialogs', async ({ page }) => {
+      test.slow();
       await loginAs(page);
       await page.goto(`/organizations/${ORG}/api-keys/new`);
       await expectAccessible(page, 'wizard: Key purpose');

@@ -72,6 +72,15 @@ test.describe('Access and groups', () => {
     await expect(row.getByRole('cell').nth(3)).toHaveText('1');
   });
 
+  test('logs out from the user menu', async ({ page }) => {
+    await loginAs(page);
+    await page.getByRole('button', { name: /User menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto(`/organizations/${ORG}/groups`);
+    await expect(page).toHaveURL(/\/login\?next=/);
+  });
+
   test('without a session, any page returns to the login page', async ({ page }) => {
     await page.goto(`/organizations/${ORG}/api-keys`);
     await expect(page).toHaveURL(/\/login\?next=/);

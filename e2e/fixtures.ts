@@ -42,6 +42,10 @@ export class AdminApi {
     return this.ok(await this.api.get(`/rest/organizations/${ORG}/apikeys`, { params: { filter, page: 0, perPage: 100 } }));
   }
 
+  async reportExposure(id: string, reason: string, severity: string): Promise<void> {
+    await this.ok(await this.api.post(`/rest/organizations/${ORG}/apikeys/${id}/exposure`, { data: { reason, severity } }));
+  }
+
   async countKeys(): Promise<number> {
     const response = await this.api.get(`/rest/organizations/${ORG}/apikeys`, { params: { page: 0, perPage: 1 } });
     expect(response.ok()).toBe(true);

@@ -22,7 +22,7 @@ const SORTS: Record<string, string> = {
   api_keys_list_expiration_idx: 'expiration_date',
 };
 
-/** The exposure index also covers sorting the few exposed keys. */
+/** The status and exposure indexes also cover sorting the few keys of a narrow range. */
 const SORT_COLUMNS = ['created_date', 'display_name', 'last_used_date'];
 
 const NEVER = '8640000000000001';
@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('api_keys_status_idx')
     .on('api_keys')
-    .expression(sql.raw(['organization_id', USABLE_UNTIL, ...STATUS_COLUMNS].join(', ')))
+    .expression(sql.raw(['organization_id', USABLE_UNTIL, ...STATUS_COLUMNS, ...SORT_COLUMNS, 'id'].join(', ')))
     .execute();
   await db.schema
     .createIndex('api_keys_exposure_idx')

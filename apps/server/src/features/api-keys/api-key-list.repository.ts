@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { caseInsensitive, containsText } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ApiKeyRow } from './api-key.mapper.ts';
+import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
 import { filterForms, statusRank } from './status-sql.ts';
 
 export interface KeyListQuery {
@@ -21,13 +22,13 @@ export interface KeyListQuery {
 }
 
 type Eb = ExpressionBuilder<Database, 'api_keys'>;
-export type Form = 'count' | 'dense' | 'sparse';
+type Form = 'count' | 'dense' | 'sparse';
 
 /**
  * Up to this many matches, a page is found by sorting the matches (read from a range of the status
  * or exposure index); beyond, by walking a sort index until the page is full.
  */
-const SPARSE_LIMIT = 5000;
+const SPARSE_LIMIT = 2000;
 
 /** The conditions of the query; for 'count', one list per disjoint part of the status filter. */
 function conditions(eb: Eb, q: KeyListQuery, form: Form): Expression<SqlBool>[][] {
@@ -64,7 +65,13 @@ function sortKey(eb: Eb, q: KeyListQuery, indexed: boolean) {
 
 /** The ids of a page, in order (exported for the query-plan tests). */
 export function pageQuery(db: Db, q: KeyListQuery, form: 'dense' | 'sparse') {
-  return sorted(db, q, form).select('id');
+  const eb = expressionBuilder<Database, 'api_keys'>();
+  return db
+    .selectFrom('api_keys')
+    .select('id')
+    .where(eb.and(conditions(eb, q, form)[0] ?? []))
+    .orderBy(sortKey(eb, q, form === 'dense'), q.order)
+    .orderBy('id', q.order);
 }
 
 /** One count per disjoint part of the filter (exported for the query-plan tests). */
@@ -73,32 +80,41 @@ export function countQueries(db: Db, q: KeyListQuery) {
   return conditions(eb, q, 'count').map((part) => db.selectFrom('api_keys').select(eb.fn.countAll<number>().as('n')).where(eb.and(part)));
 }
 
-function sorted(db: Db, q: KeyListQuery, form: Form) {
-  const eb = expressionBuilder<Database, 'api_keys'>();
-  return db
-    .selectFrom('api_keys')
-    .where(eb.and(conditions(eb, q, form)[0] ?? []))
-    .orderBy(sortKey(eb, q, form !== 'sparse'), q.order)
-    .orderBy('id', q.order);
-}
-
-/** The number of matching keys: the sum over the disjoint parts of the filter, each counted from one index. */
+/** The number of matching keys. */
 export async function countKeys(db: Db, q: KeyListQuery): Promise<number> {
+  const eb = expressionBuilder<Database, 'api_keys'>();
+  if (q.text === null && q.visibleToGroups === null) {
+    if (q.status === null) return countOfOrganization(db, q.organizationId);
+    const forms = filterForms(eb, q.status, q.now);
+    const [only] = forms.count;
+    if (forms.complement && only && forms.count.length === 1) {
+      return countByComplement(db, q.organizationId, only, forms.complement);
+    }
+  }
   let total = 0;
   for (const count of countQueries(db, q)) total += Number((await count.executeTakeFirstOrThrow()).n);
   return total;
 }
 
+/** Few matches are sorted from a range of an index; many are found by walking a sort index. */
+function formFor(q: KeyListQuery, total: number): 'dense' | 'sparse' {
+  if (q.status === null || total > SPARSE_LIMIT) return 'dense';
+  return filterForms(expressionBuilder<Database, 'api_keys'>(), q.status, q.now).sparse === null ? 'dense' : 'sparse';
+}
+
 /** One page of keys (or all) and the number of keys matching, filtered and sorted in SQL. */
 export async function listKeys(db: Db, q: KeyListQuery): Promise<{ rows: ApiKeyRow[]; total: number }> {
   if (q.page === null) {
-    const rows = await sorted(db, q, 'dense').selectAll().execute();
+    const rows = await pageQuery(db, q, 'dense').selectAll().execute();
     return { rows, total: rows.length };
   }
   const total = await countKeys(db, q);
-  const form = total <= SPARSE_LIMIT ? 'sparse' : 'dense';
-  const ids = (await pageQuery(db, q, form).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total };
-  const byId = new Map((await db.selectFrom('api_keys').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
-  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
+  const ids = (await pageQuery(db, q, formFor(q, total)).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
+  return { rows: await rowsById(db, ids), total };
+}
+
+async function rowsById(db: Db, ids: readonly string[]): Promise<ApiKeyRow[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await db.selectFrom('api_keys').selectAll().where('id', 'in', [...ids]).execute()).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

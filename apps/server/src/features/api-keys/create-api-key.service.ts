@@ -30,12 +30,23 @@ export interface NewKey {
  * here: the caller records its own (CREATE, DUPLICATE, ROTATE...).
  */
 export async function insertNewKey(trx: Db, input: NewKey): Promise<{ row: ApiKeyRow; value: string }> {
-  const { key, now } = input;
-  const value = generateKeyValue(key.privacy, randomBytes);
+  const value = generateKeyValue(input.key.privacy, randomBytes);
+  const row = newKeyRow(input, value);
+  await insertKey(trx, row);
+  const grants = [
+    ...input.key.groupsThatCanView.map((groupId) => ({ groupId, level: 'VIEW' as const })),
+    ...input.key.groupsThatCanEdit.map((groupId) => ({ groupId, level: 'EDIT' as const })),
+  ];
+  await insertGrants(trx, row.id, grants);
+  return { row, value };
+}
+
+/** A new, active key: never used, activated now, its inactivity deadline a year away. */
+function newKeyRow({ organizationId, key, createdBy, now }: NewKey, value: string): ApiKeyRow {
   const { prefix, last4 } = keyValueParts(value);
-  const row: ApiKeyRow = {
+  return {
     id: keyIdFrom(randomBytes),
-    organization_id: input.organizationId,
+    organization_id: organizationId,
     display_name: key.displayName,
     description: key.description,
     value_hash: sha256Hex(value),
@@ -50,7 +61,7 @@ export async function insertNewKey(trx: Db, input: NewKey): Promise<{ row: ApiKe
     enabled: 1,
     disabled_reason: null,
     disabled_date: null,
-    created_by: input.createdBy.displayName,
+    created_by: createdBy.displayName,
     created_date: now,
     activation_date: now,
     last_used_date: null,
@@ -63,13 +74,6 @@ export async function insertNewKey(trx: Db, input: NewKey): Promise<{ row: ApiKe
     exposure_deactivation_date: null,
     updated_date: now,
   };
-  await insertKey(trx, row);
-  const grants = [
-    ...key.groupsThatCanView.map((groupId) => ({ groupId, level: 'VIEW' as const })),
-    ...key.groupsThatCanEdit.map((groupId) => ({ groupId, level: 'EDIT' as const })),
-  ];
-  await insertGrants(trx, row.id, grants);
-  return { row, value };
 }
 
 export function throwIfInvalid<T>(result: { ok: true; value: T } | { ok: false; errors: { path: string; rule: string; message: string }[] }): T {

@@ -8,12 +8,12 @@ import { grantIds } from './key-fields.ts';
 import type { Caller } from './key-access.ts';
 
 /**
- * The original's settings as a create request: same template, privileges (with their targets),
- * IP lists, search hub, commerce setting and Access grants. Name, description and expiration come
- * from the request when given; the expiration is never copied (the platform client always sends
- * `lifetimeDuration`).
+ * An existing key's settings as a create request (for validateKeyRequest): same template,
+ * privileges (with their targets), IP lists, search hub, commerce setting and Access grants. Name,
+ * description and expiration come from `body` when given; the expiration is never copied (the
+ * platform client always sends `lifetimeDuration`). Also what a rotation starts from.
  */
-function copyOf(row: ApiKeyRow, grants: readonly GrantRow[], body: DuplicateApiKeyRequest): KeyRequestInput {
+export function requestFromExisting(row: ApiKeyRow, grants: readonly GrantRow[], body: DuplicateApiKeyRequest): KeyRequestInput {
   const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
   const privileges = JSON.parse(row.privileges_json) as Privilege[];
   return {
@@ -36,6 +36,6 @@ function copyOf(row: ApiKeyRow, grants: readonly GrantRow[], body: DuplicateApiK
 export async function duplicateApiKey(deps: Deps, caller: Caller, id: string, body: DuplicateApiKeyRequest): Promise<ApiKey> {
   const { row, grants } = await loadKey(deps.db, caller, id, 'VIEW');
   const ctx = { now: deps.clock.now(), allowPrivateIps: deps.config.allowPrivateIps, origin: 'DUPLICATE' as const };
-  const key = throwIfInvalid(validateKeyRequest(copyOf(row, grants, body), ctx));
+  const key = throwIfInvalid(validateKeyRequest(requestFromExisting(row, grants, body), ctx));
   return storeNewKey(deps, caller, key, { operation: 'DUPLICATE', details: { duplicatedFrom: row.id } });
 }

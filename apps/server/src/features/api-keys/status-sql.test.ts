@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ORG, T0 } from '../../test/harness.ts';
 import { factsOf, type ApiKeyRow } from './api-key.mapper.ts';
+import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
 import { countQueries, listKeys, pageQuery, type KeyListQuery } from './api-key-list.repository.ts';
 import { filterForms } from './status-sql.ts';
 
@@ -65,6 +66,12 @@ beforeAll(async () => {
   const rnd = prng(42);
   rows = Array.from({ length: 900 }, (_, i) => keyRow(i, rnd, BASES[i % BASES.length] as number));
   for (let i = 0; i < rows.length; i += 100) await db.db.insertInto('api_keys').values(rows.slice(i, i + 100)).execute();
+  // Keys of organizations sorted before and after ORG: counts must leave them out.
+  for (const org of ['aaaother', 'zzzother']) {
+    await db.db.insertInto('organizations').values({ id: org, display_name: org, security_contact: 's@example.com', created_date: T0 }).execute();
+    const others = Array.from({ length: 40 }, (_, i) => ({ ...keyRow(i, rnd, T0), id: `${org}${String(i).padStart(17, '0')}`, value_hash: `${org}${i}`, organization_id: org }));
+    await db.db.insertInto('api_keys').values(others).execute();
+  }
 });
 afterAll(async () => {
   await db.close();
@@ -139,6 +146,19 @@ describe('status filters in SQL', () => {
     if (filter !== 'WITH_WARNING') {
       expect(planOf(pageQuery(db.db, q, 'sparse'))).toMatch(/INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/);
     }
+  });
+
+  it('counts ACTIVE and DEACTIVATED by whichever side is small, leaving other organizations out', async () => {
+    for (const now of INSTANTS.slice(0, 6)) {
+      for (const filter of ['ACTIVE', 'DEACTIVATED'] as const) {
+        const forms = filterForms(eb, filter, now);
+        const expected = (await idsWhere(forms.dense)).length;
+        for (const small of [0, 10, expected, 10_000]) {
+          expect(await countByComplement(db.db, ORG, forms.count[0] as Expression<SqlBool>, forms.complement as Expression<SqlBool>, small)).toBe(expected);
+        }
+      }
+    }
+    expect(await countOfOrganization(db.db, ORG)).toBe(rows.length);
   });
 
   it('pages with a total of every match', async () => {

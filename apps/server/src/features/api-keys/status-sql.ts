@@ -80,6 +80,8 @@ export interface FilterForms {
   count: Predicate[];
   dense: Predicate;
   sparse: Predicate | null;
+  /** The keys of the organization this filter leaves out, when that is a range (count = all - these). */
+  complement?: Predicate;
 }
 
 export function filterForms(eb: Eb, filter: ListStatusFilter, now: number): FilterForms {
@@ -87,9 +89,9 @@ export function filterForms(eb: Eb, filter: ListStatusFilter, now: number): Filt
   const one = (p: Predicate, dense: Predicate = p): FilterForms => ({ count: [p], dense, sparse: p });
   switch (filter) {
     case 'ACTIVE':
-      return one(t.usableRange, t.usable);
+      return { ...one(t.usableRange, t.usable), complement: t.deactivatedRange };
     case 'DEACTIVATED':
-      return one(t.deactivatedRange, t.deactivated);
+      return { ...one(t.deactivatedRange, t.deactivated), complement: t.usableRange };
     case 'SOON_TO_BE_EXPIRED':
       return one(eb.and([t.usableRange, t.within(SOON_TO_BE_EXPIRED_MS), t.soonExpired]), eb.and([t.usable, t.soonExpired]));
     case 'SOON_TO_BE_DISABLED': {

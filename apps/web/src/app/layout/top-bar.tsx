@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { DropdownMenu } from 'radix-ui';
 import { ChevronDownIcon, KeyIcon, LogOutIcon } from '../../components/ui/icons.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
@@ -12,7 +12,6 @@ function initials(name: string): string {
 export function TopBar() {
   const { data: me } = useMe();
   const logout = useLogout();
-  const navigate = useNavigate();
   const name = me?.user.displayName || me?.user.email || '';
 
   return (
@@ -40,7 +39,7 @@ export function TopBar() {
             <DropdownMenu.Separator className="menu-separator" />
             <DropdownMenu.Item
               className="menu-item"
-              onSelect={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+              onSelect={() => logout.mutate()}
             >
               <LogOutIcon />
               <span>Log out</span>

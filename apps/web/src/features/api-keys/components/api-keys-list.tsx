@@ -41,7 +41,13 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
   let body;
   if (keys.isPending) body = <LoadingState label="Loading API keys" rows={6} />;
   else if (keys.isError) body = <ErrorState error={keys.error} title="The API keys could not be loaded" onRetry={() => void keys.refetch()} />;
-  else if (items.length === 0 && filtered) {
+  else if (items.length === 0 && list.params.page > 0) {
+    body = (
+      <EmptyState title="This page is empty" icon={<KeyIcon size={28} />} action={<button type="button" className="btn btn-secondary" onClick={() => list.setPage(0)}><span className="btn-label">Go to the first page</span></button>}>
+        <p>The keys that were here have moved or were deleted.</p>
+      </EmptyState>
+    );
+  } else if (items.length === 0 && filtered) {
     body = (
       <EmptyState title="No API key matches" icon={<KeyIcon size={28} />} action={<Link to={paths.apiKeys(org)}>Clear the search and filters</Link>}>
         <p>Try another name, or another status.</p>

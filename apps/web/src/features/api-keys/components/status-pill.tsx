@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { isUsableStatus, type KeyStatus } from '@keyward/domain';
+import { isUsableStatus, type KeyStatus, type StatusLabel } from '@keyward/domain';
 import { Pill, type PillTone } from '../../../components/ui/pill.tsx';
 import {
   AlertTriangleIcon,
@@ -11,7 +11,7 @@ import {
 } from '../../../components/ui/icons.tsx';
 
 interface Look {
-  label: string;
+  label: StatusLabel;
   tone: PillTone;
   icon: ComponentType<{ size?: number }>;
 }
