@@ -48,6 +48,8 @@ export const MeResponseSchema = z
     /** Send it as X-CSRF-Token on every mutating request authenticated by the session cookie. */
     csrfToken: z.string(),
     organizations: z.array(MyOrganizationSchema),
+    /** Server settings the console's rules depend on. */
+    settings: z.object({ allowPrivateIps: z.boolean() }),
   })
   .meta({ id: 'Me' });
 export type MeResponse = z.infer<typeof MeResponseSchema>;

@@ -25,6 +25,11 @@ export function useMe() {
   return useQuery(meQueryOptions);
 }
 
+/** Whether the server accepts private IP ranges (KEYWARD_ALLOW_PRIVATE_IPS): the forms check the same rule. */
+export function useAllowPrivateIps(): boolean {
+  return useMe().data?.settings.allowPrivateIps ?? false;
+}
+
 /** The organization of the current route, from the session (undefined while loading or unknown). */
 export function useOrganization(orgId: string | undefined): MyOrganization | undefined {
   const { data } = useMe();

@@ -202,6 +202,17 @@ describe('GET /rest/auth/me', () => {
     expect(org).toMatchObject({ id: ORG, displayName: 'My organization', apiKeyAccess: 'EDIT_ALL' });
     expect(org.privileges).toContainEqual(privilege('PLATFORM/GROUP:EDIT'));
     expect(org.privileges).toContainEqual(privilege('PLATFORM/API_KEY:EDIT'));
+    expect(body.settings).toEqual({ allowPrivateIps: false });
+  });
+
+  it('tells whether private IP ranges are allowed (KEYWARD_ALLOW_PRIVATE_IPS)', async () => {
+    const intranet = await createTestContext({ KEYWARD_ALLOW_PRIVATE_IPS: 'true' });
+    try {
+      const body = await bodyOf(await intranet.call('GET', '/rest/auth/me', { token: intranet.adminToken }));
+      expect(body.settings).toEqual({ allowPrivateIps: true });
+    } finally {
+      await intranet.close();
+    }
   });
 
   it('takes the best access of the user groups and adds the privileges it implies', async () => {

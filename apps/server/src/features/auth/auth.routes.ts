@@ -48,6 +48,6 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: Deps, limits?
 
   app.openapi(meRoute, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await me(deps.db, currentUser(c.var.principal)), 200);
+    return c.json(await me(deps.db, currentUser(c.var.principal), { allowPrivateIps: deps.config.allowPrivateIps }), 200);
   });
 }

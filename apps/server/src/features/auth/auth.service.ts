@@ -44,7 +44,7 @@ export async function logout(db: Db, principal: UserPrincipal): Promise<void> {
 const ACCESS_RANK: Record<ApiKeyAccess, number> = { NONE: 0, VIEW_ALL: 1, CUSTOM: 2, EDIT_ALL: 3 };
 
 /** The user, their CSRF token and, per organization, their best API-key access and effective privileges. */
-export async function me(db: Db, principal: UserPrincipal): Promise<MeResponse> {
+export async function me(db: Db, principal: UserPrincipal, settings: MeResponse['settings']): Promise<MeResponse> {
   const rows = await listUserGroups(db, principal.userId);
   const byOrg = new Map<string, { displayName: string; groups: typeof rows }>();
   for (const row of rows) {
@@ -64,6 +64,7 @@ export async function me(db: Db, principal: UserPrincipal): Promise<MeResponse> 
     user: { id: principal.userId, email: principal.email, displayName: principal.displayName },
     csrfToken: principal.csrfToken,
     organizations,
+    settings,
   };
 }
 

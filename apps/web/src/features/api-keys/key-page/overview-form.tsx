@@ -7,6 +7,7 @@ import { ListInput } from '../../../components/ui/list-input.tsx';
 import { Callout } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { useAllowPrivateIps } from '../../../lib/session.ts';
 import { useUpdateApiKey } from '../api/update-api-key.ts';
 
 interface OverviewValues {
@@ -38,6 +39,7 @@ function valuesOf(key: ApiKey): OverviewValues {
 /** The editable fields of a key, checked by the domain's validateKeyUpdate as the user types. */
 export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
   const update = useUpdateApiKey(org);
+  const allowPrivateIps = useAllowPrivateIps();
   const toast = useToast();
   const config = getTemplate(apiKey.apiKeyTemplateId)?.configuration;
   const showHub = config?.searchHub !== 'none' || Boolean(apiKey.additionalConfiguration.search);
@@ -47,7 +49,7 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
     const result = validateKeyUpdate(
       { templateId: apiKey.apiKeyTemplateId, privileges: apiKey.privileges, commerce: apiKey.additionalConfiguration.commerce ?? null },
       { ...values, searchHub: showHub ? values.searchHub : undefined },
-      { allowPrivateIps: false },
+      { allowPrivateIps },
     );
     if (result.ok) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Callout } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { useAllowPrivateIps } from '../../../lib/session.ts';
 import { paths } from '../../../lib/use-org-id.ts';
 import { useCreateApiKey } from '../api/create-api-key.ts';
 import type { ApiKey } from '@keyward/contract';
@@ -33,9 +34,10 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   const navigate = useNavigate();
   const toast = useToast();
   const { create, pending } = useCreateApiKey(org);
+  const allowPrivateIps = useAllowPrivateIps();
   const form = useForm<WizardValues>({
     defaultValues: source ? valuesFromKey(source, Date.now()) : emptyValues(),
-    resolver: wizardResolver,
+    resolver: wizardResolver(allowPrivateIps),
     mode: 'onChange',
     reValidateMode: 'onChange',
   });

@@ -22,14 +22,13 @@ export function groupByField(errors: RuleError[]): FieldErrors<WizardValues> {
 
 /**
  * The wizard checks the very rules the server applies (the domain's validateKeyRequest), as the
- * user types. Private IP ranges are refused as by default; a server that allows them
- * (KEYWARD_ALLOW_PRIVATE_IPS) has the last word on submit.
+ * user types, with the server's setting for private IP ranges (KEYWARD_ALLOW_PRIVATE_IPS).
  */
-export const wizardResolver: Resolver<WizardValues> = (values) => {
+export const wizardResolver = (allowPrivateIps: boolean): Resolver<WizardValues> => (values) => {
   if (!values.templateId) {
     return { values: {}, errors: groupByField([{ field: 'templateId', type: 'REQUIRED', message: 'Choose the purpose of the key.' }]) };
   }
-  const result = validateKeyRequest(toKeyRequestInput(values), { now: Date.now(), allowPrivateIps: false, origin: 'CREATE' });
+  const result = validateKeyRequest(toKeyRequestInput(values), { now: Date.now(), allowPrivateIps, origin: 'CREATE' });
   if (result.ok) return { values, errors: {} };
   const errors = result.errors.map((e) => ({ field: fieldOfPath(e.path), type: e.rule, message: e.message }));
   return { values: {}, errors: groupByField(errors) };
