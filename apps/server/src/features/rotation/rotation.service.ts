@@ -1,6 +1,6 @@
-import type { AdditionalConfiguration, ApiKey } from '@keyward/contract';
+import type { ApiKey } from '@keyward/contract';
 import {
-  DAY_MS, rotationPeriodMs, startOfUtcDay, statusOf, validateKeyRequest, type KeyRequestInput, type Privilege,
+  DAY_MS, rotationPeriodMs, startOfUtcDay, statusOf, validateKeyRequest, type KeyRequestInput,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../http/context.ts';
@@ -11,7 +11,8 @@ import { findGrants } from '../api-keys/api-keys.repository.ts';
 import { loadKey } from '../api-keys/api-keys.service.ts';
 import { insertNewKey, throwIfInvalid } from '../api-keys/create-api-key.service.ts';
 import { accessToKey, type Caller } from '../api-keys/key-access.ts';
-import { assertGroupsExist, grantIds, keyActivityFields } from '../api-keys/key-fields.ts';
+import { assertGroupsExist, keyActivityFields } from '../api-keys/key-fields.ts';
+import { requestFromExisting } from '../api-keys/duplicate-api-key.service.ts';
 import { scheduleRotation } from './rotation.repository.ts';
 
 const PERIOD_PATH = 'previousKeyExpirationPeriod';
@@ -34,23 +35,9 @@ function lifetimeOf(row: ApiKeyRow): string | null {
   return `P${days}D`;
 }
 
-/** The old key's settings as a create request (the same copy as Create from existing). */
+/** The old key's settings as a create request (the same copy as Create from existing), with its lifetime. */
 function copyOf(row: ApiKeyRow, grants: readonly GrantRow[]): KeyRequestInput {
-  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
-  return {
-    templateId: row.template_id,
-    displayName: row.display_name,
-    description: row.description,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
-    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-    deniedIps: JSON.parse(row.denied_ips_json) as string[],
-    searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
-    commerce: config.commerce ?? null,
-    lifetimeDuration: lifetimeOf(row),
-    expirationDate: null,
-    groupsThatCanView: grantIds(grants, 'VIEW'),
-    groupsThatCanEdit: grantIds(grants, 'EDIT'),
-  };
+  return requestFromExisting(row, grants, { lifetimeDuration: lifetimeOf(row) });
 }
 
 function assertRotatable(row: ApiKeyRow, now: number): void {
