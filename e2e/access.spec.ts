@@ -11,7 +11,7 @@ test.describe('Access and groups', () => {
     await expect(level).toHaveValue('NONE');
     await level.selectOption('EDIT');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Access saved')).toBeVisible();
+    await expect(page.getByText('Access saved', { exact: true })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('combobox', { name: `Access level for ${group.displayName}` })).toHaveValue('EDIT');
     const saved = await admin.getKey(key.id);

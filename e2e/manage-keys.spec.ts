@@ -56,7 +56,7 @@ test.describe('Managing keys', () => {
     await ips.fill('198.51.100.0/24');
     await ips.press('Enter');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Changes saved')).toBeVisible();
+    await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(newName);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(newName);
