@@ -2,10 +2,12 @@ import type { ApiKeySortBy } from '@keyward/contract';
 import type { ListStatusFilter } from '@keyward/domain';
 import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type OrderByDirection, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { caseInsensitive, containsText } from '../../db/dialect.ts';
+import { caseInsensitive } from '../../db/dialect.ts';
+import { keyTextMatches } from '../../db/key-search.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ApiKeyRow } from './api-key.mapper.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
+import { cachedStatusCount } from './status-count-cache.ts';
 import { filterForms, statusRank } from './status-sql.ts';
 
 export interface KeyListQuery {
@@ -28,23 +30,27 @@ type Form = 'count' | 'dense' | 'sparse';
  * Up to this many matches, a page is found by sorting the matches (read from a range of the status
  * or exposure index); beyond, by walking a sort index until the page is full.
  */
-const SPARSE_LIMIT = 2000;
+const SPARSE_LIMIT = 5000;
 
 /** The conditions of the query; for 'count', one list per disjoint part of the status filter. */
 function conditions(eb: Eb, q: KeyListQuery, form: Form): Expression<SqlBool>[][] {
-  const common: Expression<SqlBool>[] = [eb('organization_id', '=', q.organizationId)];
-  if (q.text !== null) {
-    common.push(eb.or([containsText('display_name', q.text), containsText('description', q.text), containsText('id', q.text)]));
-  }
-  if (q.visibleToGroups !== null) {
-    const groups = q.visibleToGroups.length > 0 ? [...q.visibleToGroups] : [''];
-    const granted = eb.selectFrom('api_key_grants').select('api_key_grants.api_key_id').whereRef('api_key_grants.api_key_id', '=', 'api_keys.id');
-    common.push(eb.exists(granted.where('api_key_grants.group_id', 'in', groups)));
-  }
-  if (q.status === null) return [common];
-  const forms = filterForms(eb, q.status, q.now);
+  const inOrganization = eb('organization_id', '=', q.organizationId);
+  const forms = q.status === null ? null : filterForms(eb, q.status, q.now, inOrganization);
+  // A sparse page is read from the index of its own condition (a status range, or the text index,
+  // both of which check the organization); counts and dense pages keep the organization's indexes.
+  const scope = q.text !== null ? [keyTextMatches(q.organizationId, q.text)] : forms?.sparse && form === 'sparse' ? [] : [inOrganization];
+  const common = [...scope, ...(form === 'dense' && q.text !== null ? [inOrganization] : []), ...visibility(eb, q)];
+  if (!forms) return [common];
   if (form === 'count') return forms.count.map((part) => [...common, part]);
   return [[...common, form === 'sparse' && forms.sparse ? forms.sparse : forms.dense]];
+}
+
+/** For callers whose groups see only the keys granted to them (CUSTOM access). */
+function visibility(eb: Eb, q: KeyListQuery): Expression<SqlBool>[] {
+  if (q.visibleToGroups === null) return [];
+  const groups = q.visibleToGroups.length > 0 ? [...q.visibleToGroups] : [''];
+  const granted = eb.selectFrom('api_key_grants').select('api_key_grants.api_key_id').whereRef('api_key_grants.api_key_id', '=', 'api_keys.id');
+  return [eb.exists(granted.where('api_key_grants.group_id', 'in', groups))];
 }
 
 /** The sort; `indexed: false` spells it so that no index provides it (the planner then sorts the few matches). */
@@ -87,8 +93,10 @@ export async function countKeys(db: Db, q: KeyListQuery): Promise<number> {
     if (q.status === null) return countOfOrganization(db, q.organizationId);
     const forms = filterForms(eb, q.status, q.now);
     const [only] = forms.count;
-    if (forms.complement && only && forms.count.length === 1) {
-      return countByComplement(db, q.organizationId, only, forms.complement);
+    const { complement } = forms;
+    if (complement && only && forms.count.length === 1) {
+      const count = () => countByComplement(db, q.organizationId, only, complement);
+      return cachedStatusCount(db, { organizationId: q.organizationId, filter: q.status }, q.now, count);
     }
   }
   let total = 0;
@@ -96,9 +104,14 @@ export async function countKeys(db: Db, q: KeyListQuery): Promise<number> {
   return total;
 }
 
-/** Few matches are sorted from a range of an index; many are found by walking a sort index. */
+/**
+ * Few matches are read from an index range (a status range, or the text index) and sorted; many
+ * are found by walking a sort index.
+ */
 function formFor(q: KeyListQuery, total: number): 'dense' | 'sparse' {
-  if (q.status === null || total > SPARSE_LIMIT) return 'dense';
+  if (total > SPARSE_LIMIT) return 'dense';
+  if (q.text !== null) return 'sparse';
+  if (q.status === null) return 'dense';
   return filterForms(expressionBuilder<Database, 'api_keys'>(), q.status, q.now).sparse === null ? 'dense' : 'sparse';
 }
 
@@ -108,9 +121,30 @@ export async function listKeys(db: Db, q: KeyListQuery): Promise<{ rows: ApiKeyR
     const rows = await pageQuery(db, q, 'dense').selectAll().execute();
     return { rows, total: rows.length };
   }
+  if (q.text !== null) {
+    // The text index is read once: with few matches, they are all sorted and the page is cut out.
+    const found = await db.selectFrom('api_keys').select('id').where(keyTextMatches(q.organizationId, q.text)).limit(SPARSE_LIMIT + 1).execute();
+    if (found.length <= SPARSE_LIMIT) return pageAmong(db, q, found.map((r) => r.id), q.page);
+  }
   const total = await countKeys(db, q);
   const ids = (await pageQuery(db, q, formFor(q, total)).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
   return { rows: await rowsById(db, ids), total };
+}
+
+/** The page, among a few candidate keys (of the organization) that may still fail the other conditions. */
+async function pageAmong(db: Db, q: KeyListQuery, candidates: string[], page: { offset: number; limit: number }) {
+  if (candidates.length === 0) return { rows: [], total: 0 };
+  const eb = expressionBuilder<Database, 'api_keys'>();
+  const status = q.status === null ? [] : [filterForms(eb, q.status, q.now).dense];
+  const sorted = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where(eb.and([eb('id', 'in', candidates), ...visibility(eb, q), ...status]))
+    .orderBy(sortKey(eb, q, false), q.order)
+    .orderBy('id', q.order)
+    .execute();
+  const ids = sorted.slice(page.offset, page.offset + page.limit).map((r) => r.id);
+  return { rows: await rowsById(db, ids), total: sorted.length };
 }
 
 async function rowsById(db: Db, ids: readonly string[]): Promise<ApiKeyRow[]> {

@@ -61,6 +61,18 @@ describe('GET B (list)', () => {
     expect((await list('?filter=%25')).total).toBe('1');
   });
 
+  it('keeps the text search in step with renames and deletions', async () => {
+    const [beta] = await seed();
+    await ctx.call('PUT', `${B}/${beta?.id}`, { token: ctx.adminToken, body: { displayName: 'Renamed "quoted" key' } });
+    expect((await list('?filter=beta')).total).toBe('0');
+    expect((await list('?filter=%22quoted%22')).keys.map((k) => k.id)).toEqual([beta?.id]);
+    expect((await list('?filter=RENAMED&status=ACTIVE&page=0&perPage=10')).keys.map((k) => k.id)).toEqual([beta?.id]);
+    await ctx.call('DELETE', `${B}/${beta?.id}`, { token: ctx.adminToken });
+    expect((await list('?filter=renamed')).total).toBe('0');
+    expect((await list('?filter=ta')).keys.map((k) => k.displayName)).toEqual(['delta']);
+    expect((await list('?filter=a&sortBy=displayName&order=asc&page=0&perPage=2')).keys.map((k) => k.displayName)).toEqual(['Alpha', 'delta']);
+  });
+
   it('filters by status', async () => {
     const [a] = await seed();
     await createKey(ctx, 'anonymous-search', { displayName: 'short', lifetimeDuration: 'P3D' });

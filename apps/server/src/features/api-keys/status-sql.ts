@@ -84,9 +84,11 @@ export interface FilterForms {
   complement?: Predicate;
 }
 
-export function filterForms(eb: Eb, filter: ListStatusFilter, now: number): FilterForms {
+/** `scope` (the organization) is part of each branch of the sparse form, so SQLite can read each from its own index. */
+export function filterForms(eb: Eb, filter: ListStatusFilter, now: number, scope?: Predicate): FilterForms {
   const t = terms(eb, now);
-  const one = (p: Predicate, dense: Predicate = p): FilterForms => ({ count: [p], dense, sparse: p });
+  const scoped = (p: Predicate) => (scope ? eb.and([scope, p]) : p);
+  const one = (p: Predicate, dense: Predicate = p): FilterForms => ({ count: [p], dense, sparse: scoped(p) });
   switch (filter) {
     case 'ACTIVE':
       return { ...one(t.usableRange, t.usable), complement: t.deactivatedRange };
@@ -102,16 +104,21 @@ export function filterForms(eb: Eb, filter: ListStatusFilter, now: number): Filt
       return one(eb.and([t.exposed, t.usable]));
     case 'ALL_EXPOSED':
       return one(t.exposed);
-    case 'WITH_WARNING':
+    case 'WITH_WARNING': {
+      const soon = eb.and([t.usableRange, t.within(SOON_TO_BE_DISABLED_MS), eb.or([t.soonExpired, t.soonDisabled])]);
+      const exposedOnly = eb.and([t.exposed, t.usable, t.notSoonExpired, t.notSoonDisabled]);
       return {
-        count: [
-          eb.and([t.usableRange, t.within(SOON_TO_BE_DISABLED_MS), eb.or([t.soonExpired, t.soonDisabled])]),
-          eb.and([t.exposed, t.usable, t.notSoonExpired, t.notSoonDisabled]),
-        ],
+        count: [soon, exposedOnly],
         dense: eb.and([t.usable, eb.or([t.soonExpired, t.soonDisabled, t.exposed])]),
-        sparse: null,
+        sparse: eb.or([scoped(soon), scoped(exposedOnly)]),
       };
+    }
   }
+}
+
+/** Keys whose usable-until instant is in (from, to]: those that stopped being usable in between. */
+export function usableUntilWithin(eb: Eb, from: number, to: number): Predicate {
+  return eb.and([eb(usableUntil(), '>', from), eb(usableUntil(), '<=', to)]);
 }
 
 const rank = (status: KeyStatus): number => KEY_STATUSES.indexOf(status);
