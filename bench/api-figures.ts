@@ -11,7 +11,9 @@ export async function measureListing(url: string, token: string, org: string): P
     const q = queries[i % queries.length];
     const page = i % 20;
     const t0 = performance.now();
-    const res = await fetch(`${url}/rest/organizations/${org}/apikeys?${q}&page=${page}&perPage=50`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${url}/rest/organizations/${org}/apikeys?${q}&page=${page}&perPage=50`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`list failed: ${res.status}`);
     if (i >= 20) timings.push(performance.now() - t0); // the first ones warm the caches

@@ -13,7 +13,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  addYears, endOfUtcDay, exposureDeactivationDate, generateKeyValue, getTemplate, keyIdFrom, keyValueParts, SEVERITIES, TEMPLATE_IDS,
+  addYears,
+  endOfUtcDay,
+  exposureDeactivationDate,
+  generateKeyValue,
+  getTemplate,
+  keyIdFrom,
+  keyValueParts,
+  SEVERITIES,
+  TEMPLATE_IDS,
   type ExposureReport,
 } from '@keyward/domain';
 import { ManualClock } from '../apps/server/src/clock.ts';
@@ -54,14 +62,34 @@ function keyRow(i: number, value: string) {
   const longDeactivated = deadline < NOW - DAY && (expiration === null || expiration > deadline);
   const { prefix, last4 } = keyValueParts(value);
   return {
-    id: keyIdFrom(crypto.randomBytes), organization_id: ORG, display_name: `Key ${i}`, description: '',
-    value_hash: crypto.createHash('sha256').update(value).digest('hex'), value_prefix: prefix, value_last4: last4,
-    template_id: templateId, privacy_level: template.privacy, privileges_json: JSON.stringify(template.privileges),
-    allowed_ips_json: '[]', denied_ips_json: '[]', additional_configuration_json: '{}',
-    enabled: longDeactivated ? 0 : 1, disabled_reason: longDeactivated ? 'INACTIVITY' : null, disabled_date: longDeactivated ? deadline : null,
-    created_by: 'bench', created_date: created, activation_date: created, last_used_date: lastUsed, last_used_ip: null,
-    expiration_date: expiration, inactivity_deadline: deadline, scheduled_deactivation_date: rotationEnd, rotated_to_key_id: null,
-    exposure_json: exposure ? JSON.stringify(exposure) : null, exposure_deactivation_date: exposure?.deactivationDate ?? null, updated_date: created,
+    id: keyIdFrom(crypto.randomBytes),
+    organization_id: ORG,
+    display_name: `Key ${i}`,
+    description: '',
+    value_hash: crypto.createHash('sha256').update(value).digest('hex'),
+    value_prefix: prefix,
+    value_last4: last4,
+    template_id: templateId,
+    privacy_level: template.privacy,
+    privileges_json: JSON.stringify(template.privileges),
+    allowed_ips_json: '[]',
+    denied_ips_json: '[]',
+    additional_configuration_json: '{}',
+    enabled: longDeactivated ? 0 : 1,
+    disabled_reason: longDeactivated ? 'INACTIVITY' : null,
+    disabled_date: longDeactivated ? deadline : null,
+    created_by: 'bench',
+    created_date: created,
+    activation_date: created,
+    last_used_date: lastUsed,
+    last_used_ip: null,
+    expiration_date: expiration,
+    inactivity_deadline: deadline,
+    scheduled_deactivation_date: rotationEnd,
+    rotated_to_key_id: null,
+    exposure_json: exposure ? JSON.stringify(exposure) : null,
+    exposure_deactivation_date: exposure?.deactivationDate ?? null,
+    updated_date: created,
   };
 }
 
@@ -83,13 +111,19 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function describe(s: JobRunSummary): string {
   const d = s.deactivated;
-  return `${s.keysExamined} keys examined, ${d.inactivity + d.exposure + d.rotation} deactivated (${d.inactivity} inactivity, ${d.exposure} exposure, ` +
-    `${d.rotation} rotation), ${s.noticesQueued} notices queued (${s.noticesSuperseded} superseded)`;
+  return (
+    `${s.keysExamined} keys examined, ${d.inactivity + d.exposure + d.rotation} deactivated (${d.inactivity} inactivity, ${d.exposure} exposure, ` +
+    `${d.rotation} rotation), ${s.noticesQueued} notices queued (${s.noticesSuperseded} superseded)`
+  );
 }
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-jobs-bench-'));
-  const config = readConfig({ KEYWARD_DB: path.join(dir, 'keyward.db'), KEYWARD_ORG_ID: ORG, KEYWARD_ADMIN_PASSWORD: 'bench password 123' });
+  const config = readConfig({
+    KEYWARD_DB: path.join(dir, 'keyward.db'),
+    KEYWARD_ORG_ID: ORG,
+    KEYWARD_ADMIN_PASSWORD: 'bench password 123',
+  });
   const opened = openDatabase(config.dbFile);
   try {
     await migrateToLatest(opened.db);
@@ -104,8 +138,12 @@ async function main(): Promise<void> {
     const rssBefore = rssMb();
     const pass = await jobs.runOnce();
     console.log(`jobs pass over ${KEYS} keys: ${Math.round(pass.durationMs)} ms, peak RSS ${peakRssMb()} MB`);
-    console.log(`      that pass (a day after the previous one): ${describe(pass)}; RSS ${rssBefore} MB before, ${rssMb()} MB after`);
-    console.log(`      the first pass on the fresh database (every notice due at once): ${Math.round(fresh.durationMs)} ms, ${describe(fresh)}`);
+    console.log(
+      `      that pass (a day after the previous one): ${describe(pass)}; RSS ${rssBefore} MB before, ${rssMb()} MB after`,
+    );
+    console.log(
+      `      the first pass on the fresh database (every notice due at once): ${Math.round(fresh.durationMs)} ms, ${describe(fresh)}`,
+    );
     clock.set(NOW + MINUTE);
     const next = await jobs.runOnce();
     console.log(`      the next pass, a minute later: ${Math.round(next.durationMs)} ms, ${describe(next)}`);

@@ -36,7 +36,9 @@ async function verificationFigures(url: string, keys: string[]): Promise<void> {
     ],
   });
   const ratio = verify.requests.average / health.requests.average;
-  console.log(`      healthz ${Math.round(health.requests.average)} req/s, verify ${Math.round(verify.requests.average)} req/s, verify errors ${verify.non2xx + verify.errors}`);
+  console.log(
+    `      healthz ${Math.round(health.requests.average)} req/s, verify ${Math.round(verify.requests.average)} req/s, verify errors ${verify.non2xx + verify.errors}`,
+  );
   report('verification throughput / healthz', ratio.toFixed(2), '>= 0.6', ratio >= 0.6);
   report('verification p99 latency', `${verify.latency.p99} ms`, '< 5 ms', verify.latency.p99 < 5);
 }
@@ -58,7 +60,10 @@ async function main(): Promise<void> {
   }
   const spa = measureSpaSize();
   report('SPA initial JavaScript (gzip)', `${spa.toFixed(1)} KB`, '< 200 KB', spa < 200);
-  const jobs = execFileSync(process.execPath, ['--import', 'tsx', 'bench/jobs-pass.ts'], { encoding: 'utf8', env: { ...process.env, BENCH_KEYS: String(KEYS) } });
+  const jobs = execFileSync(process.execPath, ['--import', 'tsx', 'bench/jobs-pass.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_KEYS: String(KEYS) },
+  });
   process.stdout.write(jobs);
 }
 

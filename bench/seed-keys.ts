@@ -9,7 +9,10 @@ const DAY = 86_400_000;
  * templates, dates and states so that status filters and job passes have real work. Returns a few
  * plaintext values for verification benchmarks (never written anywhere).
  */
-export async function seedKeys(db: Db, opts: { organizationId: string; count: number; now: number; createdBy: string }): Promise<string[]> {
+export async function seedKeys(
+  db: Db,
+  opts: { organizationId: string; count: number; now: number; createdBy: string },
+): Promise<string[]> {
   const sample: string[] = [];
   const batch = 500;
   for (let start = 0; start < opts.count; start += batch) {

@@ -37,11 +37,18 @@ export async function startBenchServer(keyCount: number, port: number): Promise<
   await migrateToLatest(opened.db);
   const now = Date.now();
   await bootstrap(opened.db, config, new ManualClock(now).now());
-  const admin = await opened.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
+  const admin = await opened.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', ADMIN.email)
+    .executeTakeFirstOrThrow();
   const sampleKeys = await seedKeys(opened.db, { organizationId: ORG, count: keyCount, now, createdBy: admin.id });
   await opened.close();
 
-  const child = spawn(process.execPath, ['apps/server/dist/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await waitForListening(child);
   const url = `http://127.0.0.1:${port}`;
   const login = await fetch(`${url}/rest/auth/login`, {

@@ -9,7 +9,10 @@ const DIST = 'apps/web/dist';
 export function measureSpaSize(): number {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const srcs = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1] as string);
-  const bytes = [...new Set(srcs)].reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(DIST, src))).length, 0);
+  const bytes = [...new Set(srcs)].reduce(
+    (sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(DIST, src))).length,
+    0,
+  );
   return bytes / 1024;
 }
 
@@ -22,10 +25,15 @@ function chromiumPath(): string | undefined {
 export async function measurePageInteractive(url: string): Promise<number | null> {
   const executablePath = chromiumPath();
   if (!executablePath) return null;
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
-    const res = await page.request.post(`${url}/rest/auth/login`, { data: { email: 'bench@example.com', password: 'bench password 123' } });
+    const res = await page.request.post(`${url}/rest/auth/login`, {
+      data: { email: 'bench@example.com', password: 'bench password 123' },
+    });
     if (!res.ok()) throw new Error(`login failed ${res.status()}`);
     const t0 = Date.now();
     await page.goto(`${url}/organizations/benchorg/api-keys`);

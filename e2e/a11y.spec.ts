@@ -4,9 +4,13 @@ import { expect, loginAs, ORG, test, uniqueName } from './fixtures.ts';
 
 /** No serious or critical violation of WCAG 2.x A/AA (and best practices) on what is shown. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  const summary = blocking.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
   expect(summary, `${what}: ${summary.join('\n')}`).toEqual([]);
 }
 
@@ -22,14 +26,19 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('console pages', async ({ page, admin }) => {
       test.slow(); // an axe scan per page and tab
-      const key = await admin.createKey('authenticated-search', { displayName: uniqueName('A11y'), allowedIps: ['104.1.1.0/24'] });
+      const key = await admin.createKey('authenticated-search', {
+        displayName: uniqueName('A11y'),
+        allowedIps: ['104.1.1.0/24'],
+      });
       await admin.disableKey((await admin.createKey('usage-analytics', { displayName: uniqueName('A11y off') })).id);
       await loginAs(page);
       await expect(page.getByRole('table', { name: 'API keys' })).toBeVisible();
       await expectAccessible(page, 'API Keys page');
 
       await page.getByRole('button', { name: 'Activity' }).click();
-      await expect(page.getByRole('dialog', { name: 'Activity' }).getByRole('list', { name: /Activity/ })).toBeVisible();
+      await expect(
+        page.getByRole('dialog', { name: 'Activity' }).getByRole('list', { name: /Activity/ }),
+      ).toBeVisible();
       await expectAccessible(page, 'Activity panel');
       await page.keyboard.press('Escape');
 

@@ -2,7 +2,10 @@ import { expect, keyRow, loginAs, openKeyList, ORG, PRIVILEGES, test, uniqueName
 
 test.describe('Access and groups', () => {
   test('access levels are edited on the Access tab', async ({ page, admin }) => {
-    const group = await admin.createGroup(uniqueName('Support team'), 'CUSTOM', [PRIVILEGES.activitiesView, PRIVILEGES.groupsView]);
+    const group = await admin.createGroup(uniqueName('Support team'), 'CUSTOM', [
+      PRIVILEGES.activitiesView,
+      PRIVILEGES.groupsView,
+    ]);
     const key = await admin.createKey('search-pages', { displayName: uniqueName('Shared key') });
     await loginAs(page);
     await page.goto(`/organizations/${ORG}/api-keys/${key.id}?tab=access`);
@@ -19,7 +22,10 @@ test.describe('Access and groups', () => {
   });
 
   test('a view-only user sees no editing control', async ({ page, admin }) => {
-    const group = await admin.createGroup(uniqueName('Auditors'), 'VIEW_ALL', [PRIVILEGES.activitiesView, PRIVILEGES.groupsView]);
+    const group = await admin.createGroup(uniqueName('Auditors'), 'VIEW_ALL', [
+      PRIVILEGES.activitiesView,
+      PRIVILEGES.groupsView,
+    ]);
     const email = `auditor-${Date.now().toString(36)}@example.com`;
     await admin.createUser(email, 'Audrey Auditor', 'auditor-password-1', [group.id]);
     const key = await admin.createKey('anonymous-search', { displayName: uniqueName('Visible key') });

@@ -3,8 +3,17 @@ import { expect, keyRow, loginAs, openKeyList, test, uniqueName } from './fixtur
 import { expectValueNowhere, Wizard } from './wizard.ts';
 
 /** What each template's Configuration step asks (PRODUCT.md §3.2); null: the template has no such step. */
-const TEMPLATES: { name: string; id: string; configure: ((w: Wizard) => Promise<void>) | null; privileges?: boolean }[] = [
-  { name: 'Anonymous search', id: 'anonymous-search', configure: (w) => w.page.getByLabel('Search hub').fill('support-portal') },
+const TEMPLATES: {
+  name: string;
+  id: string;
+  configure: ((w: Wizard) => Promise<void>) | null;
+  privileges?: boolean;
+}[] = [
+  {
+    name: 'Anonymous search',
+    id: 'anonymous-search',
+    configure: (w) => w.page.getByLabel('Search hub').fill('support-portal'),
+  },
   {
     name: 'Authenticated search',
     id: 'authenticated-search',
@@ -25,7 +34,11 @@ const TEMPLATES: { name: string; id: string; configure: ((w: Wizard) => Promise<
       await w.addEntry('Denied IPs', '203.0.113.7');
     },
   },
-  { name: 'Crawling Module administration', id: 'crawling-module', configure: (w) => w.addEntry('Sources', 'source-onprem') },
+  {
+    name: 'Crawling Module administration',
+    id: 'crawling-module',
+    configure: (w) => w.addEntry('Sources', 'source-onprem'),
+  },
   {
     name: 'View all content',
     id: 'view-all-content',

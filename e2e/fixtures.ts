@@ -31,19 +31,34 @@ export class AdminApi {
   }
 
   async createKey(templateId: string, body: Record<string, unknown>): Promise<SeededKey> {
-    return this.ok(await this.api.post(`/rest/organizations/${ORG}/apikeys?apiKeyTemplateId=${templateId}`, { data: body }));
+    return this.ok(
+      await this.api.post(`/rest/organizations/${ORG}/apikeys?apiKeyTemplateId=${templateId}`, { data: body }),
+    );
   }
 
-  async getKey(id: string): Promise<SeededKey & { apiKeyTemplateId: string; description: string; allowedIps: string[]; groupsThatCanEdit: { id: string }[] }> {
+  async getKey(
+    id: string,
+  ): Promise<
+    SeededKey & {
+      apiKeyTemplateId: string;
+      description: string;
+      allowedIps: string[];
+      groupsThatCanEdit: { id: string }[];
+    }
+  > {
     return this.ok(await this.api.get(`/rest/organizations/${ORG}/apikeys/${id}`));
   }
 
   async findKeys(filter: string): Promise<SeededKey[]> {
-    return this.ok(await this.api.get(`/rest/organizations/${ORG}/apikeys`, { params: { filter, page: 0, perPage: 100 } }));
+    return this.ok(
+      await this.api.get(`/rest/organizations/${ORG}/apikeys`, { params: { filter, page: 0, perPage: 100 } }),
+    );
   }
 
   async reportExposure(id: string, reason: string, severity: string): Promise<void> {
-    await this.ok(await this.api.post(`/rest/organizations/${ORG}/apikeys/${id}/exposure`, { data: { reason, severity } }));
+    await this.ok(
+      await this.api.post(`/rest/organizations/${ORG}/apikeys/${id}/exposure`, { data: { reason, severity } }),
+    );
   }
 
   async countKeys(): Promise<number> {
@@ -57,17 +72,25 @@ export class AdminApi {
   }
 
   async createGroup(displayName: string, apiKeyAccess: string, privileges: Privilege[]): Promise<SeededGroup> {
-    return this.ok(await this.api.post(`/rest/organizations/${ORG}/groups`, { data: { displayName, apiKeyAccess, privileges } }));
+    return this.ok(
+      await this.api.post(`/rest/organizations/${ORG}/groups`, { data: { displayName, apiKeyAccess, privileges } }),
+    );
   }
 
   async createUser(email: string, displayName: string, password: string, groupIds: string[]): Promise<void> {
-    await this.ok(await this.api.post(`/rest/organizations/${ORG}/members`, { data: { email, displayName, password, groups: groupIds } }));
+    await this.ok(
+      await this.api.post(`/rest/organizations/${ORG}/members`, {
+        data: { email, displayName, password, groups: groupIds },
+      }),
+    );
   }
 }
 
 async function adminContext(): Promise<APIRequestContext> {
   const anonymous = await request.newContext({ baseURL: BASE_URL });
-  const login = await anonymous.post('/rest/auth/login', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
+  const login = await anonymous.post('/rest/auth/login', {
+    data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD },
+  });
   expect(login.ok(), `admin login answered ${login.status()}`).toBe(true);
   const { accessToken } = (await login.json()) as { accessToken: string };
   await anonymous.dispose();

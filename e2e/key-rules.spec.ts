@@ -3,7 +3,15 @@ import { expect, loginAs, test, uniqueName, type AdminApi } from './fixtures.ts'
 import { Wizard } from './wizard.ts';
 
 /** The rule is shown inline, the wizard does not move on, and no key was created. */
-async function expectBlocked(page: Page, admin: AdminApi, wizard: Wizard, step: string, name: string, message: RegExp, typed = true) {
+async function expectBlocked(
+  page: Page,
+  admin: AdminApi,
+  wizard: Wizard,
+  step: string,
+  name: string,
+  message: RegExp,
+  typed = true,
+) {
   if (typed) await expect(page.getByText(message)).toBeVisible();
   await wizard.next();
   await wizard.expectStep(step);
@@ -78,7 +86,14 @@ test.describe('Rules checked as the user types', () => {
     await page.getByRole('radio', { name: 'Never' }).check();
     await page.getByLabel('Search hub').fill('x');
     await page.getByLabel('Search hub').fill('');
-    await expectBlocked(page, admin, wizard, 'Configuration', name, /Limit the API key scope: SEARCH_API\/VIEW_ALL_CONTENT/);
+    await expectBlocked(
+      page,
+      admin,
+      wizard,
+      'Configuration',
+      name,
+      /Limit the API key scope: SEARCH_API\/VIEW_ALL_CONTENT/,
+    );
   });
 
   test('a missing name is refused', async ({ page, admin }) => {

@@ -3,7 +3,8 @@ import { expect, loginAs, openKeyList, test, uniqueName } from './fixtures.ts';
 test('search, status filter, sorting and paging happen on the server and live in the URL', async ({ page, admin }) => {
   const prefix = uniqueName('Listing');
   const created = [];
-  for (let i = 1; i <= 12; i++) created.push(await admin.createKey('usage-analytics', { displayName: `${prefix} ${String(i).padStart(2, '0')}` }));
+  for (let i = 1; i <= 12; i++)
+    created.push(await admin.createKey('usage-analytics', { displayName: `${prefix} ${String(i).padStart(2, '0')}` }));
   await admin.disableKey(created[4]?.id ?? '');
 
   await loginAs(page);

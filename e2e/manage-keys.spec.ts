@@ -79,13 +79,20 @@ test.describe('Managing keys', () => {
     await row.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'More' }).click();
     await page.getByRole('menuitem', { name: 'Activate', exact: true }).click();
-    await page.getByRole('alertdialog', { name: `Activate “${key.displayName}”?` }).getByRole('button', { name: 'Activate' }).click();
+    await page
+      .getByRole('alertdialog', { name: `Activate “${key.displayName}”?` })
+      .getByRole('button', { name: 'Activate' })
+      .click();
     await expect(row).toContainText('Active');
     expect((await admin.getKey(key.id)).status).toBe('ENABLED');
   });
 
   test('a Custom key asks for I understand and can not be reactivated', async ({ page, admin }) => {
-    const key = await admin.createKey('custom', { displayName: uniqueName('Custom'), privileges: [SOURCE_VIEW], lifetimeDuration: 'NEVER' });
+    const key = await admin.createKey('custom', {
+      displayName: uniqueName('Custom'),
+      privileges: [SOURCE_VIEW],
+      lifetimeDuration: 'NEVER',
+    });
     await openKeyList(page, key.displayName);
     const row = keyRow(page, key.displayName);
     await row.getByRole('checkbox').check();
@@ -121,7 +128,9 @@ test.describe('Managing keys', () => {
     const key = await admin.createKey('usage-analytics', { displayName: uniqueName('Stale') });
     await admin.disableKey(key.id);
     await openKeyList(page, key.displayName);
-    await keyRow(page, key.displayName).getByRole('button', { name: `Delete ${key.displayName}` }).click();
+    await keyRow(page, key.displayName)
+      .getByRole('button', { name: `Delete ${key.displayName}` })
+      .click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByText('No API key matches')).toBeVisible();
   });
@@ -135,7 +144,10 @@ test.describe('Managing keys', () => {
     await expect(page.getByText('3 selected')).toBeVisible();
     await page.getByRole('button', { name: 'More' }).click();
     await page.getByRole('menuitem', { name: 'Deactivate', exact: true }).click();
-    await page.getByRole('alertdialog', { name: 'Deactivate 3 API keys?' }).getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Deactivate 3 API keys?' })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
     await expect(page.getByRole('row').filter({ hasText: 'Disabled' })).toHaveCount(3);
     for (const key of await admin.findKeys(prefix)) expect(key.status).toBe('DISABLED');
   });

@@ -21,7 +21,12 @@ export default defineConfig({
         manualChunks: (id) => {
           if (/node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react';
           if (/node_modules[\\/](react-router|@tanstack)[\\/]/.test(id)) return 'router-query';
-          if (/node_modules[\\/](@radix-ui|radix-ui|@floating-ui|react-remove-scroll|react-remove-scroll-bar|aria-hidden|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|tslib)[\\/]/.test(id)) return 'radix';
+          if (
+            /node_modules[\\/](@radix-ui|radix-ui|@floating-ui|react-remove-scroll|react-remove-scroll-bar|aria-hidden|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|tslib)[\\/]/.test(
+              id,
+            )
+          )
+            return 'radix';
           // Forms and schemas are only in the lazy pages (wizard, key page, groups).
           if (/node_modules[\\/](react-hook-form|@hookform)[\\/]/.test(id)) return 'forms';
           if (/node_modules[\\/]zod[\\/]/.test(id)) return 'zod';

@@ -10,7 +10,12 @@ afterEach(async () => {
 });
 
 type Operation = { responses?: Record<string, unknown>; requestBody?: unknown };
-type OpenApiDoc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } };
+type OpenApiDoc = {
+  openapi: string;
+  info: { title: string };
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> };
+};
 
 /** Every `$ref` in the document, to check each one resolves. */
 function refsOf(value: unknown, out: string[] = []): string[] {
@@ -38,13 +43,20 @@ describe('the app surface', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBe('Keyward API');
     const expected: [string, string][] = [
-      ['/rest/auth/login', 'post'], ['/rest/auth/logout', 'post'], ['/rest/auth/me', 'get'], ['/oauth/check_token', 'post'],
+      ['/rest/auth/login', 'post'],
+      ['/rest/auth/logout', 'post'],
+      ['/rest/auth/me', 'get'],
+      ['/oauth/check_token', 'post'],
       ['/rest/organizations/{org}/privileges/me', 'get'],
-      ['/rest/organizations/{org}/members', 'get'], ['/rest/organizations/{org}/members', 'post'],
-      ['/rest/organizations/{org}/groups', 'get'], ['/rest/organizations/{org}/groups', 'post'],
-      ['/rest/organizations/{org}/groups/{id}', 'get'], ['/rest/organizations/{org}/groups/{id}', 'put'],
+      ['/rest/organizations/{org}/members', 'get'],
+      ['/rest/organizations/{org}/members', 'post'],
+      ['/rest/organizations/{org}/groups', 'get'],
+      ['/rest/organizations/{org}/groups', 'post'],
+      ['/rest/organizations/{org}/groups/{id}', 'get'],
+      ['/rest/organizations/{org}/groups/{id}', 'put'],
       ['/rest/organizations/{org}/groups/{id}', 'delete'],
-      ['/rest/organizations/{org}/groups/{id}/members', 'get'], ['/rest/organizations/{org}/groups/{id}/members', 'post'],
+      ['/rest/organizations/{org}/groups/{id}/members', 'get'],
+      ['/rest/organizations/{org}/groups/{id}/members', 'post'],
       ['/rest/organizations/{org}/groups/{id}/members/{userId}', 'delete'],
     ];
     for (const [path, method] of expected) {

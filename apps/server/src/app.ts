@@ -65,7 +65,15 @@ export function createApp(options: AppOptions): App {
   const usage = new UsageBuffer(options.db.db, options.db.sqlite);
   shutdown.onShutdown(() => usage.flush());
   const mailer = options.mailer === undefined ? mailerFromConfig(options.config) : options.mailer;
-  const jobs = options.jobs ?? createJobRunner({ db: options.db.db, clock: options.clock, config: options.config, mailer, ...(options.log ? { log: options.log } : {}) });
+  const jobs =
+    options.jobs ??
+    createJobRunner({
+      db: options.db.db,
+      clock: options.clock,
+      config: options.config,
+      mailer,
+      ...(options.log ? { log: options.log } : {}),
+    });
   jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyCache.invalidateAll() });
   shutdown.onShutdown(() => jobs.stop());
   const deps: Deps = {
@@ -76,7 +84,12 @@ export function createApp(options: AppOptions): App {
     onShutdown: (hook) => shutdown.onShutdown(hook),
     keyCache,
     usage,
-    verifier: new Verifier(keyCache, usage, options.clock, browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer }, keyCache, log)),
+    verifier: new Verifier(
+      keyCache,
+      usage,
+      options.clock,
+      browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer }, keyCache, log),
+    ),
     mailer,
     jobs,
   };
@@ -85,10 +98,16 @@ export function createApp(options: AppOptions): App {
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) return httpExceptionProblem(c, err);
-    log(`[${c.var.requestId}] ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return c.body(JSON.stringify(problemBody(500, 'INTERNAL_ERROR', `Unexpected error (request ${c.var.requestId}).`)), 500, {
-      'content-type': 'application/problem+json',
-    });
+    log(
+      `[${c.var.requestId}] ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    return c.body(
+      JSON.stringify(problemBody(500, 'INTERNAL_ERROR', `Unexpected error (request ${c.var.requestId}).`)),
+      500,
+      {
+        'content-type': 'application/problem+json',
+      },
+    );
   });
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
@@ -144,6 +163,11 @@ function httpExceptionProblem(c: Context, err: HTTPException): Response {
   const status = err.status === 415 ? 400 : (err.status as ContentfulStatusCode);
   const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
   const expected = c.req.path.startsWith('/oauth/') ? 'application/x-www-form-urlencoded' : 'application/json';
-  const detail = err.status === 415 ? `Unsupported Content-Type: send the body as ${expected}.` : err.message || 'Malformed request.';
-  return c.body(JSON.stringify(problemBody(status, code, detail)), status, { 'content-type': 'application/problem+json' });
+  const detail =
+    err.status === 415
+      ? `Unsupported Content-Type: send the body as ${expected}.`
+      : err.message || 'Malformed request.';
+  return c.body(JSON.stringify(problemBody(status, code, detail)), status, {
+    'content-type': 'application/problem+json',
+  });
 }

@@ -11,14 +11,23 @@ let bundle: string;
 
 /** Runs the bundled cli.ts, as `npm run admin --` runs the sources. */
 function admin(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(bundle, 'cli.js'), ...args], { cwd: repoRoot, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(bundle, 'cli.js'), ...args], {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(async () => {
   bundle = await bundleEntrypoints('cli');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-cli-'));
-  env = { ...process.env, KEYWARD_DB: path.join(dir, 'keyward.db'), KEYWARD_ADMIN_PASSWORD: 'admin password', NODE_ENV: 'test' };
+  env = {
+    ...process.env,
+    KEYWARD_DB: path.join(dir, 'keyward.db'),
+    KEYWARD_ADMIN_PASSWORD: 'admin password',
+    NODE_ENV: 'test',
+  };
 });
 afterAll(() => {
   removeBundle(bundle);
@@ -27,11 +36,29 @@ afterAll(() => {
 
 describe('npm run admin -- add-user', () => {
   it('creates a user in a group named by display name, then refuses the same e-mail', () => {
-    const ok = admin('add-user', '--email', 'ops@example.com', '--password', 'a long password', '--group', 'security contacts', '--name', 'Ops');
+    const ok = admin(
+      'add-user',
+      '--email',
+      'ops@example.com',
+      '--password',
+      'a long password',
+      '--group',
+      'security contacts',
+      '--name',
+      'Ops',
+    );
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Created user ops@example\.com/);
-    const again = admin('add-user', '--email', 'ops@example.com', '--password', 'a long password', '--group', 'Administrators');
+    const again = admin(
+      'add-user',
+      '--email',
+      'ops@example.com',
+      '--password',
+      'a long password',
+      '--group',
+      'Administrators',
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
   });
@@ -43,7 +70,13 @@ describe('npm run admin -- add-user', () => {
   });
 
   it('exits 2 with the usage on a usage error', () => {
-    for (const args of [[], ['add-user', '--email', 'x@example.com'], ['remove-user'], ['add-user', '--bogus', 'x'], ['add-user', '--email', 'x@example.com', '--password', 'short', '--group', 'Administrators']]) {
+    for (const args of [
+      [],
+      ['add-user', '--email', 'x@example.com'],
+      ['remove-user'],
+      ['add-user', '--bogus', 'x'],
+      ['add-user', '--email', 'x@example.com', '--password', 'short', '--group', 'Administrators'],
+    ]) {
       const r = admin(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr + r.stdout).toMatch(/Usage: npm run admin -- add-user/);

@@ -21,13 +21,25 @@ class UsageError extends Error {}
 function addUserArgs(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, password: { type: 'string' }, group: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      group: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
   const missing = (['email', 'password', 'group'] as const).filter((k) => !values[k]);
   if (missing.length > 0) throw new UsageError(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
-  return { email: values.email ?? '', password: values.password ?? '', group: values.group ?? '', name: values.name, org: values.org };
+  return {
+    email: values.email ?? '',
+    password: values.password ?? '',
+    group: values.group ?? '',
+    name: values.name,
+    org: values.org,
+  };
 }
 
 async function resolveGroup(db: Db, orgId: string, ref: string): Promise<string> {
@@ -35,7 +47,10 @@ async function resolveGroup(db: Db, orgId: string, ref: string): Promise<string>
   const id = byId?.id ?? (await findGroupIdByName(db, orgId, ref));
   if (id) return id;
   const names = (await listGroups(db, orgId)).map((g) => `"${g.display_name}"`).join(', ');
-  throw new AppError('NOT_FOUND', `No group "${ref}" in organization "${orgId}". Groups: ${names || 'none (unknown organization?)'}.`);
+  throw new AppError(
+    'NOT_FOUND',
+    `No group "${ref}" in organization "${orgId}". Groups: ${names || 'none (unknown organization?)'}.`,
+  );
 }
 
 async function addUser(args: string[]): Promise<void> {
@@ -46,10 +61,17 @@ async function addUser(args: string[]): Promise<void> {
   try {
     await migrateToLatest(db.db);
     const first = await bootstrap(db.db, config, systemClock.now());
-    if (first.generatedPassword) console.log(`First start: administrator ${config.adminEmail}, password: ${first.generatedPassword} (shown once)`);
+    if (first.generatedPassword)
+      console.log(`First start: administrator ${config.adminEmail}, password: ${first.generatedPassword} (shown once)`);
     const groupId = await resolveGroup(db.db, orgId, opts.group);
-    const parsed = CreateMemberSchema.safeParse({ email: opts.email, password: opts.password, displayName: opts.name ?? opts.email.split('@')[0], groups: [groupId] });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+    const parsed = CreateMemberSchema.safeParse({
+      email: opts.email,
+      password: opts.password,
+      displayName: opts.name ?? opts.email.split('@')[0],
+      groups: [groupId],
+    });
+    if (!parsed.success)
+      throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
     const member = await createMember(db.db, undefined, orgId, parsed.data, systemClock.now());
     console.log(`Created user ${member.email} (id ${member.id}) in group "${opts.group}" of organization "${orgId}".`);
   } finally {
@@ -71,7 +93,10 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`${err.message}\n\n${USAGE}`);
       process.exit(2);
     }

@@ -26,7 +26,8 @@ export function readConfig(env: Env): Config {
   const host = env.HOST || '127.0.0.1';
   const adminEmail = env.KEYWARD_ADMIN_EMAIL || 'admin@localhost';
   const clock = env.KEYWARD_CLOCK || 'system';
-  if (clock !== 'system' && clock !== 'manual') throw new Error(`KEYWARD_CLOCK must be "system" or "manual", got "${clock}"`);
+  if (clock !== 'system' && clock !== 'manual')
+    throw new Error(`KEYWARD_CLOCK must be "system" or "manual", got "${clock}"`);
   if (clock === 'manual' && env.NODE_ENV === 'production') {
     throw new Error('KEYWARD_CLOCK=manual is refused when NODE_ENV=production');
   }
@@ -43,7 +44,10 @@ export function readConfig(env: Env): Config {
     securityContact: env.KEYWARD_SECURITY_CONTACT || adminEmail,
     smtpUrl: env.KEYWARD_SMTP_URL || undefined,
     mailFrom: env.KEYWARD_MAIL_FROM || 'keyward@localhost',
-    trustProxy: (env.KEYWARD_TRUST_PROXY || '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: (env.KEYWARD_TRUST_PROXY || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     allowPrivateIps: env.KEYWARD_ALLOW_PRIVATE_IPS === 'true',
     jobsIntervalS: intFrom(env, 'KEYWARD_JOBS_INTERVAL_S', 60),
     clock,

@@ -12,7 +12,9 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
  */
 export async function bundleEntrypoints(name: string): Promise<string> {
   const outdir = fileURLToPath(new URL(`../node_modules/.cache/keyward-${name}-${process.pid}/`, import.meta.url));
-  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   const external = Object.keys(pkg.dependencies).filter((dep) => !dep.startsWith('@keyward/'));
   await build({
     absWorkingDir: serverDir,

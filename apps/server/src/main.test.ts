@@ -43,7 +43,9 @@ describe('main.ts', () => {
     try {
       const first = start(env);
       const [, url] = await first.output(/Keyward is running at (http:\/\/\S+)/);
-      const [, password] = await first.output(/First start: administrator admin@localhost, password: (\S+) \(shown once\)/);
+      const [, password] = await first.output(
+        /First start: administrator admin@localhost, password: (\S+) \(shown once\)/,
+      );
       expect(password?.length).toBeGreaterThanOrEqual(16);
       const health = await fetch(`${url}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok' });

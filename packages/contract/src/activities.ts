@@ -4,7 +4,17 @@ import { EpochMsSchema } from './common.ts';
 
 /** What was done to a key. DEACTIVATE: automatic deactivation (inactivity, exposure, end of rotation). */
 export const ACTIVITY_OPERATIONS = [
-  'CREATE', 'UPDATE', 'DELETE', 'ENABLE', 'DISABLE', 'DUPLICATE', 'ROTATE', 'EXTEND', 'EXPOSE', 'DISMISS_EXPOSURE', 'DEACTIVATE',
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'ENABLE',
+  'DISABLE',
+  'DUPLICATE',
+  'ROTATE',
+  'EXTEND',
+  'EXPOSE',
+  'DISMISS_EXPOSURE',
+  'DEACTIVATE',
 ] as const;
 export const ActivityOperationSchema = z.enum(ACTIVITY_OPERATIONS);
 export type ActivityOperation = z.infer<typeof ActivityOperationSchema>;
@@ -54,7 +64,10 @@ export type ActivityPage = z.infer<typeof ActivityPageSchema>;
 const InstantParamSchema = z
   .string()
   .max(40)
-  .refine((s) => /^\d{1,15}$/.test(s) || !Number.isNaN(Date.parse(s)), 'Expected an ISO-8601 date-time or epoch milliseconds.');
+  .refine(
+    (s) => /^\d{1,15}$/.test(s) || !Number.isNaN(Date.parse(s)),
+    'Expected an ISO-8601 date-time or epoch milliseconds.',
+  );
 
 export const ActivityListQuerySchema = z.object({
   page: z.coerce.number().int().min(0).max(1_000_000).optional().meta({ description: '0-based; default 0.' }),

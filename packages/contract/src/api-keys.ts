@@ -2,7 +2,14 @@
 // Requests ignore unknown fields (the platform client sends the whole model back); shapes and
 // types are checked here (400), the rules of §3.2 by the domain (422).
 import { z } from 'zod';
-import { DISABLED_REASONS, EXPOSURE_SOURCES, KEY_STATUSES, LIST_STATUS_FILTERS, SEVERITIES, TEMPLATE_IDS } from '@keyward/domain';
+import {
+  DISABLED_REASONS,
+  EXPOSURE_SOURCES,
+  KEY_STATUSES,
+  LIST_STATUS_FILTERS,
+  SEVERITIES,
+  TEMPLATE_IDS,
+} from '@keyward/domain';
 import { EpochMsSchema, IdNameSchema, PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
 
 export const ApiKeyStatusSchema = z.enum(KEY_STATUSES).meta({ id: 'ApiKeyStatus' });

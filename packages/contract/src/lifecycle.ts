@@ -9,7 +9,10 @@ export const ReportExposureRequestSchema = z
   .object({
     reason: z.string().trim().min(1).max(1000),
     severity: SeveritySchema,
-    url: z.url({ protocol: /^https?$/ }).max(2048).nullish(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullish(),
   })
   .meta({ id: 'ReportExposureRequest' });
 export type ReportExposureRequest = z.infer<typeof ReportExposureRequestSchema>;
@@ -58,7 +61,10 @@ export const SecretScanningMatchSchema = z.object({
   url: z.string().max(4096).optional().default(''),
   source: z.string().max(200).optional().default(''),
 });
-export const SecretScanningRequestSchema = z.array(SecretScanningMatchSchema).max(1000).meta({ id: 'SecretScanningRequest' });
+export const SecretScanningRequestSchema = z
+  .array(SecretScanningMatchSchema)
+  .max(1000)
+  .meta({ id: 'SecretScanningRequest' });
 export type SecretScanningMatch = z.infer<typeof SecretScanningMatchSchema>;
 
 export const SecretScanningResultSchema = z
@@ -75,7 +81,9 @@ const IsoInstantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()
 export const TestClockSchema = z.object({ now: IsoInstantSchema }).meta({ id: 'TestClock' });
 export type TestClock = z.infer<typeof TestClockSchema>;
 
-export const TestClockResponseSchema = z.object({ now: z.string(), epochMs: z.number().int() }).meta({ id: 'TestClockState' });
+export const TestClockResponseSchema = z
+  .object({ now: z.string(), epochMs: z.number().int() })
+  .meta({ id: 'TestClockState' });
 
 /** What one pass of the job loop did. */
 export const JobRunSummarySchema = z

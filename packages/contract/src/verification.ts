@@ -11,8 +11,16 @@ export const VerifyRequestSchema = z.object({
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 
 export const VerifyCodeSchema = z.enum([
-  'VALID', 'NOT_FOUND', 'DISABLED', 'EXPIRED', 'DISABLED_FOR_INACTIVITY', 'DISABLED_EXPOSED', 'IP_DENIED',
-  'INSUFFICIENT_PRIVILEGES', 'SEARCH_HUB_MISMATCH', 'RATE_LIMITED',
+  'VALID',
+  'NOT_FOUND',
+  'DISABLED',
+  'EXPIRED',
+  'DISABLED_FOR_INACTIVITY',
+  'DISABLED_EXPOSED',
+  'IP_DENIED',
+  'INSUFFICIENT_PRIVILEGES',
+  'SEARCH_HUB_MISMATCH',
+  'RATE_LIMITED',
 ]);
 
 export const VerifyResponseSchema = z.object({

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONSOLE_REQUIREMENTS, REQUIRED_PRIVILEGES, apiKeyAccessPrivileges, apiKeyCallerRefusal, keyAccessAllows, keyAccessOf, type ApiKeyAccess, type KeyAccessLevel,
+  CONSOLE_REQUIREMENTS,
+  REQUIRED_PRIVILEGES,
+  apiKeyAccessPrivileges,
+  apiKeyCallerRefusal,
+  keyAccessAllows,
+  keyAccessOf,
+  type ApiKeyAccess,
+  type KeyAccessLevel,
   type KeyGrant,
 } from './access.ts';
 import { ALL_CONSOLE_PRIVILEGES, SECURITY_CONTACT_PRIVILEGES, holdsAll } from './privilege-sets.ts';
@@ -17,11 +24,24 @@ describe('keyAccessOf', () => {
     ['CUSTOM without grant', [g('a', 'CUSTOM')], [], 'NONE'],
     ['CUSTOM with view grant', [g('a', 'CUSTOM')], [{ groupId: 'a', level: 'VIEW' }], 'VIEW'],
     ['CUSTOM with edit grant', [g('a', 'CUSTOM')], [{ groupId: 'a', level: 'EDIT' }], 'EDIT'],
-    ['CUSTOM with both grants', [g('a', 'CUSTOM')], [{ groupId: 'a', level: 'VIEW' }, { groupId: 'a', level: 'EDIT' }], 'EDIT'],
+    [
+      'CUSTOM with both grants',
+      [g('a', 'CUSTOM')],
+      [
+        { groupId: 'a', level: 'VIEW' },
+        { groupId: 'a', level: 'EDIT' },
+      ],
+      'EDIT',
+    ],
     ["CUSTOM, another group's grant", [g('a', 'CUSTOM')], [{ groupId: 'b', level: 'EDIT' }], 'NONE'],
     ['best of several groups', [g('a', 'VIEW_ALL'), g('b', 'CUSTOM')], [{ groupId: 'b', level: 'EDIT' }], 'EDIT'],
     ['VIEW_ALL beats a CUSTOM group without grant', [g('a', 'CUSTOM'), g('b', 'VIEW_ALL')], [], 'VIEW'],
-    ['EDIT_ALL beats a CUSTOM view grant', [g('a', 'CUSTOM'), g('b', 'EDIT_ALL')], [{ groupId: 'a', level: 'VIEW' }], 'EDIT'],
+    [
+      'EDIT_ALL beats a CUSTOM view grant',
+      [g('a', 'CUSTOM'), g('b', 'EDIT_ALL')],
+      [{ groupId: 'a', level: 'VIEW' }],
+      'EDIT',
+    ],
   ])('%s -> %s', (_name, groups, grants, expected) => {
     expect(keyAccessOf({ groups }, grants)).toBe(expected);
   });
@@ -51,10 +71,14 @@ describe('apiKeyAccessPrivileges', () => {
 describe('console requirements', () => {
   it('follow the seeds', () => {
     expect(CONSOLE_REQUIREMENTS.viewApiKeysPage.map(privilegeId)).toEqual([
-      'PLATFORM/ACTIVITIES:VIEW', 'PLATFORM/API_KEY:VIEW', 'PLATFORM/GROUP:VIEW',
+      'PLATFORM/ACTIVITIES:VIEW',
+      'PLATFORM/API_KEY:VIEW',
+      'PLATFORM/GROUP:VIEW',
     ]);
     expect(CONSOLE_REQUIREMENTS.editApiKeys.map(privilegeId)).toEqual([
-      'PLATFORM/ACTIVITIES:VIEW', 'PLATFORM/GROUP:VIEW', 'PLATFORM/API_KEY:EDIT',
+      'PLATFORM/ACTIVITIES:VIEW',
+      'PLATFORM/GROUP:VIEW',
+      'PLATFORM/API_KEY:EDIT',
     ]);
     expect(CONSOLE_REQUIREMENTS.addKey.map(privilegeId)).toContain('PLATFORM/API_KEY:CREATE');
   });

@@ -21,7 +21,9 @@ function groupLevel(group: { id: string; apiKeyAccess: ApiKeyAccess }, grants: r
     case 'EDIT_ALL':
       return 'EDIT';
     case 'CUSTOM':
-      return grants.filter((g) => g.groupId === group.id).reduce<KeyAccessLevel>((acc, g) => best(acc, g.level), 'NONE');
+      return grants
+        .filter((g) => g.groupId === group.id)
+        .reduce<KeyAccessLevel>((acc, g) => best(acc, g.level), 'NONE');
   }
 }
 
@@ -71,7 +73,11 @@ export const REQUIRED_PRIVILEGES = {
 
 /** What the console needs before showing a page or enabling a control (from the seeds). */
 export const CONSOLE_REQUIREMENTS = {
-  viewApiKeysPage: [REQUIRED_PRIVILEGES.viewActivities, REQUIRED_PRIVILEGES.viewApiKeys, REQUIRED_PRIVILEGES.viewGroups],
+  viewApiKeysPage: [
+    REQUIRED_PRIVILEGES.viewActivities,
+    REQUIRED_PRIVILEGES.viewApiKeys,
+    REQUIRED_PRIVILEGES.viewGroups,
+  ],
   editApiKeys: [REQUIRED_PRIVILEGES.viewActivities, REQUIRED_PRIVILEGES.viewGroups, REQUIRED_PRIVILEGES.editApiKeys],
   addKey: [
     REQUIRED_PRIVILEGES.viewActivities,

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, addDuration, addUtcMonths, durationToMs, isFixedDuration, parseDuration, type Duration } from './durations.ts';
+import {
+  DAY_MS,
+  HOUR_MS,
+  addDuration,
+  addUtcMonths,
+  durationToMs,
+  isFixedDuration,
+  parseDuration,
+  type Duration,
+} from './durations.ts';
 
-const D = (over: Partial<Duration>): Duration => ({ years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, ...over });
+const D = (over: Partial<Duration>): Duration => ({
+  years: 0,
+  months: 0,
+  weeks: 0,
+  days: 0,
+  hours: 0,
+  minutes: 0,
+  seconds: 0,
+  ...over,
+});
 const t = (iso: string): number => Date.parse(iso);
 
 describe('parseDuration', () => {
@@ -23,8 +41,31 @@ describe('parseDuration', () => {
   });
 
   it.each([
-    '', 'P', 'PT', 'P1DT', '-P1D', '+P1D', 'p14d', 'P14d', '14D', 'P 14D', ' P14D', 'P14D ', 'P1.5D', 'PT1.S',
-    'P1D2Y', 'PT1S2M', 'P1H', 'PT1D', 'P1000000000D', 'NEVER', 'P-1D', 'PDT1S', 'P1Y1Y', 'PT.5S', 'P1,5D',
+    '',
+    'P',
+    'PT',
+    'P1DT',
+    '-P1D',
+    '+P1D',
+    'p14d',
+    'P14d',
+    '14D',
+    'P 14D',
+    ' P14D',
+    'P14D ',
+    'P1.5D',
+    'PT1.S',
+    'P1D2Y',
+    'PT1S2M',
+    'P1H',
+    'PT1D',
+    'P1000000000D',
+    'NEVER',
+    'P-1D',
+    'PDT1S',
+    'P1Y1Y',
+    'PT.5S',
+    'P1,5D',
   ])('refuses %j', (s) => {
     expect(parseDuration(s)).toEqual({ ok: false });
   });

@@ -34,7 +34,15 @@ export function parseDuration(s: string): DurationResult {
   const num = (part: string | undefined): number => (part === undefined ? 0 : Number(part));
   return {
     ok: true,
-    value: { years: num(y), months: num(mo), weeks: num(w), days: num(d), hours: num(h), minutes: num(mi), seconds: num(sec) },
+    value: {
+      years: num(y),
+      months: num(mo),
+      weeks: num(w),
+      days: num(d),
+      hours: num(h),
+      minutes: num(mi),
+      seconds: num(sec),
+    },
   };
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, type Duration } from './durations.ts';
 import {
-  addYears, endOfUtcDay, expirationFromDate, expirationFromLifetime, expiryInstant, isExpired, startOfUtcDay, utcDateString,
+  addYears,
+  endOfUtcDay,
+  expirationFromDate,
+  expirationFromLifetime,
+  expiryInstant,
+  isExpired,
+  startOfUtcDay,
+  utcDateString,
   utcDaysFromToday,
 } from './expiration.ts';
 

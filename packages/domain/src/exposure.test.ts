@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from './durations.ts';
 import {
-  browserUseSeverity, exposureDeactivationDate, leakSeverity, mergeExposure, mostSevere, type ExposureReport, type Severity,
+  browserUseSeverity,
+  exposureDeactivationDate,
+  leakSeverity,
+  mergeExposure,
+  mostSevere,
+  type ExposureReport,
+  type Severity,
 } from './exposure.ts';
 
 const NOW = Date.parse('2025-06-10T12:00:00.000Z');
@@ -32,7 +38,12 @@ describe('mostSevere', () => {
 
 describe('mergeExposure', () => {
   const reason = (id: string, severity: Severity) => ({
-    id, severity, reason: `reason ${id}`, source: 'MANUAL' as const, url: null, createdDate: NOW - 1000,
+    id,
+    severity,
+    reason: `reason ${id}`,
+    source: 'MANUAL' as const,
+    url: null,
+    createdDate: NOW - 1000,
   });
 
   it('starts a report', () => {
@@ -45,16 +56,40 @@ describe('mergeExposure', () => {
   });
 
   const existing = (severity: Severity, deactivationDate: number | null): ExposureReport => ({
-    severity, deactivationDate, createdDate: NOW - 5 * DAY_MS, reasons: [reason('r0', severity)],
+    severity,
+    deactivationDate,
+    createdDate: NOW - 5 * DAY_MS,
+    reasons: [reason('r0', severity)],
   });
 
   it.each<[string, ExposureReport, Severity, number, Severity, number | null]>([
     ['WARN then HIGH: deadline appears', existing('WARN', null), 'HIGH', NOW, 'HIGH', NOW + 2 * DAY_MS],
     ['HIGH then WARN: keeps HIGH and its deadline', existing('HIGH', NOW + DAY_MS), 'WARN', NOW, 'HIGH', NOW + DAY_MS],
-    ['LOW then MEDIUM: earlier deadline wins', existing('LOW', NOW + 20 * DAY_MS), 'MEDIUM', NOW, 'MEDIUM', NOW + 7 * DAY_MS],
-    ['MEDIUM due soon then LOW: keeps the earlier deadline', existing('MEDIUM', NOW + DAY_MS), 'LOW', NOW, 'MEDIUM', NOW + DAY_MS],
+    [
+      'LOW then MEDIUM: earlier deadline wins',
+      existing('LOW', NOW + 20 * DAY_MS),
+      'MEDIUM',
+      NOW,
+      'MEDIUM',
+      NOW + 7 * DAY_MS,
+    ],
+    [
+      'MEDIUM due soon then LOW: keeps the earlier deadline',
+      existing('MEDIUM', NOW + DAY_MS),
+      'LOW',
+      NOW,
+      'MEDIUM',
+      NOW + DAY_MS,
+    ],
     ['HIGH due in 1 day then MEDIUM later', existing('HIGH', NOW + DAY_MS), 'MEDIUM', NOW, 'HIGH', NOW + DAY_MS],
-    ['LOW due in 1 day then HIGH (2 days): earliest deadline, most severe', existing('LOW', NOW + DAY_MS), 'HIGH', NOW, 'HIGH', NOW + DAY_MS],
+    [
+      'LOW due in 1 day then HIGH (2 days): earliest deadline, most severe',
+      existing('LOW', NOW + DAY_MS),
+      'HIGH',
+      NOW,
+      'HIGH',
+      NOW + DAY_MS,
+    ],
     ['anything then CRITICAL: now', existing('LOW', NOW + 9 * DAY_MS), 'CRITICAL', NOW, 'CRITICAL', NOW],
     ['WARN then WARN: still none', existing('WARN', null), 'WARN', NOW, 'WARN', null],
   ])('%s', (_name, before, severity, now, expectedSeverity, expectedDeadline) => {

@@ -61,7 +61,14 @@ function earliest(a: number | null, b: number | null): number | null {
  */
 export function mergeExposure(
   existing: ExposureReport | null,
-  incoming: { severity: Severity; reason: string; source: ExposureSource; url?: string | null; id: string; createdDate: number },
+  incoming: {
+    severity: Severity;
+    reason: string;
+    source: ExposureSource;
+    url?: string | null;
+    id: string;
+    createdDate: number;
+  },
   now: number,
 ): ExposureReport {
   const reason: ExposureReason = { ...incoming, url: incoming.url ?? null };

@@ -124,8 +124,12 @@ describe('parseIpEntry with allowPrivate', () => {
 
 describe('validateIpList', () => {
   it('canonicalises and de-duplicates', () => {
-    expect(validateIpList(['8.8.8.8/32', '8.8.8.8', '::ffff:8.8.8.8', '2001:DB8::/32'], { allowPrivate: false, field: 'allowedIps' }))
-      .toEqual({ ok: true, value: ['8.8.8.8', '2001:db8::/32'] });
+    expect(
+      validateIpList(['8.8.8.8/32', '8.8.8.8', '::ffff:8.8.8.8', '2001:DB8::/32'], {
+        allowPrivate: false,
+        field: 'allowedIps',
+      }),
+    ).toEqual({ ok: true, value: ['8.8.8.8', '2001:db8::/32'] });
   });
 
   it('accepts an empty list', () => {
@@ -133,7 +137,10 @@ describe('validateIpList', () => {
   });
 
   it('reports every bad entry with its index', () => {
-    const result = validateIpList(['8.8.8.8', '10.0.0.1', 'x', '8.8.8.1/24', ' 1.1.1.1'], { allowPrivate: false, field: 'deniedIps' });
+    const result = validateIpList(['8.8.8.8', '10.0.0.1', 'x', '8.8.8.1/24', ' 1.1.1.1'], {
+      allowPrivate: false,
+      field: 'deniedIps',
+    });
     if (result.ok) throw new Error('expected errors');
     expect(result.errors.map((e) => [e.path, e.index, e.rule])).toEqual([
       ['deniedIps[1]', 1, 'NON_PUBLIC'],

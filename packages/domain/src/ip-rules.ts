@@ -63,7 +63,8 @@ export function validateIpList(
   const value: string[] = [];
   list.forEach((entry, index) => {
     const result = parseIpEntry(entry, options);
-    if (!result.ok) errors.push({ path: `${options.field}[${index}]`, index, rule: result.reason, message: result.message });
+    if (!result.ok)
+      errors.push({ path: `${options.field}[${index}]`, index, rule: result.reason, message: result.message });
     else if (!value.includes(result.value)) value.push(result.value);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
@@ -105,7 +106,10 @@ function compileSet(entries: readonly string[]): RuleSet {
  * Precompiles a key's IP lists. An allowed list whose entries are all unparsable still counts as
  * non-empty, so it denies everyone rather than silently allowing everyone.
  */
-export function compileIpRules(lists: { allowedIps: readonly string[]; deniedIps: readonly string[] }): CompiledIpRules {
+export function compileIpRules(lists: {
+  allowedIps: readonly string[];
+  deniedIps: readonly string[];
+}): CompiledIpRules {
   return {
     unrestricted: lists.allowedIps.length === 0 && lists.deniedIps.length === 0,
     hasAllowed: lists.allowedIps.length > 0,
@@ -133,7 +137,7 @@ export function normalizeAddress(address: string): string | null {
 function matches(set: RuleSet, addr: ipaddr.IPv4 | ipaddr.IPv6): boolean {
   if (addr.kind() === 'ipv4') {
     const ip = v4Int(addr as ipaddr.IPv4);
-    return set.v4.some((r) => ((ip & r.mask) >>> 0) === r.net);
+    return set.v4.some((r) => (ip & r.mask) >>> 0 === r.net);
   }
   return set.v6.some((r) => addr.match(r.addr, r.prefix));
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canKeepActive, disableVerdict, keepActiveVerdict, reactivationVerdict, requiresDisableConfirmation } from './key-actions.ts';
+import {
+  canKeepActive,
+  disableVerdict,
+  keepActiveVerdict,
+  reactivationVerdict,
+  requiresDisableConfirmation,
+} from './key-actions.ts';
 import type { KeyFacts } from './status.ts';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -26,18 +32,38 @@ describe('reactivationVerdict', () => {
     ['disabled by a person', manual, null],
     ['disabled by rotation', { enabled: false, disabledReason: 'ROTATED', disabledDate: PAST }, null],
     ['rotation period ended (not yet stored)', { scheduledDeactivationDate: PAST }, null],
-    ['disabled by a person a long time ago (activation is reset)', { ...manual, activationDate: t('2023-01-01T00:00:00.000Z') }, null],
-    ['disabled by a person, exposure deadline ahead', { ...manual, exposure: { severity: 'LOW', deactivationDate: FUTURE } }, null],
+    [
+      'disabled by a person a long time ago (activation is reset)',
+      { ...manual, activationDate: t('2023-01-01T00:00:00.000Z') },
+      null,
+    ],
+    [
+      'disabled by a person, exposure deadline ahead',
+      { ...manual, exposure: { severity: 'LOW', deactivationDate: FUTURE } },
+      null,
+    ],
     ['already active', {}, 'NOT_DISABLED'],
     ['soon to be expired is still active', { expirationDate: t('2025-06-16T23:59:59.000Z') }, 'NOT_DISABLED'],
     ['Custom key', { ...manual, templateId: 'custom' }, 'CUSTOM_KEY'],
     ['active Custom key', { templateId: 'custom' }, 'NOT_DISABLED'],
     ['disabled by a person and expired', { ...manual, expirationDate: t('2025-06-14T23:59:59.000Z') }, 'EXPIRED'],
     ['expired', { expirationDate: t('2025-06-14T23:59:59.000Z') }, 'EXPIRED'],
-    ['deactivated because exposed (stored)', { enabled: false, disabledReason: 'EXPOSED', disabledDate: PAST }, 'EXPOSED'],
+    [
+      'deactivated because exposed (stored)',
+      { enabled: false, disabledReason: 'EXPOSED', disabledDate: PAST },
+      'EXPOSED',
+    ],
     ['exposure deadline passed (derived)', { exposure: { severity: 'HIGH', deactivationDate: PAST } }, 'EXPOSED'],
-    ['disabled by a person, exposure deadline passed since', { ...manual, exposure: { severity: 'HIGH', deactivationDate: PAST + 1 } }, 'EXPOSED'],
-    ['deactivated for inactivity (stored)', { enabled: false, disabledReason: 'INACTIVITY', disabledDate: PAST }, 'AUTOMATIC'],
+    [
+      'disabled by a person, exposure deadline passed since',
+      { ...manual, exposure: { severity: 'HIGH', deactivationDate: PAST + 1 } },
+      'EXPOSED',
+    ],
+    [
+      'deactivated for inactivity (stored)',
+      { enabled: false, disabledReason: 'INACTIVITY', disabledDate: PAST },
+      'AUTOMATIC',
+    ],
     ['deactivated for inactivity (derived)', { activationDate: t('2024-06-01T00:00:00.000Z') }, 'AUTOMATIC'],
   ])('%s -> %s', (_name, over, reason) => {
     const verdict = reactivationVerdict(facts(over), NOW);

@@ -26,7 +26,10 @@ export function reactivationVerdict(facts: KeyFacts, now: number): Verdict<React
   }
   const exposureDeadline = facts.exposure?.deactivationDate;
   if (view.status === 'DISABLED_EXPOSED' || (typeof exposureDeadline === 'number' && now >= exposureDeadline)) {
-    return refuse('EXPOSED', "API keys deactivated because they were exposed can't be reactivated. Rotate the key instead.");
+    return refuse(
+      'EXPOSED',
+      "API keys deactivated because they were exposed can't be reactivated. Rotate the key instead.",
+    );
   }
   if (view.status !== 'DISABLED') {
     return refuse('AUTOMATIC', "API keys deactivated automatically for inactivity can't be reactivated.");

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BASE62_ALPHABET, KEY_LENGTH, checksumOf, crc32, generateKeyValue, keyIdFrom, keyValueParts, looksLikeKeyValue, maskKeyValue,
-  parseKeyValue, randomString, toBase62, type RandomBytes,
+  BASE62_ALPHABET,
+  KEY_LENGTH,
+  checksumOf,
+  crc32,
+  generateKeyValue,
+  keyIdFrom,
+  keyValueParts,
+  looksLikeKeyValue,
+  maskKeyValue,
+  parseKeyValue,
+  randomString,
+  toBase62,
+  type RandomBytes,
 } from './key-format.ts';
 
 /** Deterministic bytes: a counter, so every byte value appears in turn. */

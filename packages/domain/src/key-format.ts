@@ -71,8 +71,7 @@ export function generateKeyValue(privacy: Privacy, randomBytes: RandomBytes): st
 }
 
 export type KeyValueCheck =
-  | { ok: true; privacy: Privacy }
-  | { ok: false; reason: 'LENGTH' | 'PREFIX' | 'ALPHABET' | 'CHECKSUM' };
+  { ok: true; privacy: Privacy } | { ok: false; reason: 'LENGTH' | 'PREFIX' | 'ALPHABET' | 'CHECKSUM' };
 
 const BODY = /^[0-9A-Za-z]+$/;
 

@@ -47,16 +47,18 @@ describe('expiration series (X = E + 1 s = 00:00:00.000 UTC after the expiration
   });
 
   it('describes the notice fully', () => {
-    expect(noticesDue(f, new Set(), t('2025-06-09T00:00:00.000Z'))).toEqual([{
-      series: 'expiration',
-      notice: 'EXPIRATION_2D',
-      cycle,
-      dedupeKey: `expiration:${cycle}:EXPIRATION_2D`,
-      at: t('2025-06-09T00:00:00.000Z'),
-      audience: 'ADMINISTRATORS',
-      supersedes: ['EXPIRATION_7D'],
-      supersededKeys: [`expiration:${cycle}:EXPIRATION_7D`],
-    }]);
+    expect(noticesDue(f, new Set(), t('2025-06-09T00:00:00.000Z'))).toEqual([
+      {
+        series: 'expiration',
+        notice: 'EXPIRATION_2D',
+        cycle,
+        dedupeKey: `expiration:${cycle}:EXPIRATION_2D`,
+        at: t('2025-06-09T00:00:00.000Z'),
+        audience: 'ADMINISTRATORS',
+        supersedes: ['EXPIRATION_7D'],
+        supersededKeys: [`expiration:${cycle}:EXPIRATION_7D`],
+      },
+    ]);
   });
 });
 
@@ -77,10 +79,17 @@ describe('inactivity series (T = one year after last use or activation)', () => 
   });
 
   it('keeps its cycle once stored, even if denied calls move last used', () => {
-    const stored = facts({ enabled: false, disabledReason: 'INACTIVITY', disabledDate: T, lastUsedDate: t('2026-02-01T00:00:00.000Z') });
+    const stored = facts({
+      enabled: false,
+      disabledReason: 'INACTIVITY',
+      disabledDate: T,
+      lastUsedDate: t('2026-02-01T00:00:00.000Z'),
+    });
     const all: NoticeId[] = ['INACTIVITY_30D', 'INACTIVITY_15D', 'INACTIVITY_1D', 'INACTIVITY_DEACTIVATED'];
     expect(summary(stored, sentOf('inactivity', cycle, all), '2026-02-02T00:00:00.000Z')).toEqual([]);
-    expect(noticesDue(stored, new Set(), t('2026-02-02T00:00:00.000Z'))[0]?.dedupeKey).toBe(`inactivity:${cycle}:INACTIVITY_DEACTIVATED`);
+    expect(noticesDue(stored, new Set(), t('2026-02-02T00:00:00.000Z'))[0]?.dedupeKey).toBe(
+      `inactivity:${cycle}:INACTIVITY_DEACTIVATED`,
+    );
   });
 
   it('starts a new cycle when the key is kept active', () => {
@@ -100,29 +109,97 @@ describe('inactivity series (T = one year after last use or activation)', () => 
 describe('exposure series (F = flagged, D = deactivation date)', () => {
   const F = t('2025-06-10T12:00:00.000Z');
   const exposed = (severity: 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'WARN', delay: number | null) =>
-    facts({ lastUsedDate: F, exposure: { severity, deactivationDate: delay === null ? null : F + delay, createdDate: F } });
+    facts({
+      lastUsedDate: F,
+      exposure: { severity, deactivationDate: delay === null ? null : F + delay, createdDate: F },
+    });
   const at = (ms: number) => new Date(ms).toISOString();
   const cycleOf = (delay: number | null) => `${F}/${delay === null ? 'none' : F + delay}`;
 
   it.each<[string, ReturnType<typeof exposed>, number | null, number, NoticeId[], NoticeId[][]]>([
     ['MEDIUM when flagged', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F, [], [['EXPOSURE_FLAGGED']]],
-    ['MEDIUM 1 ms before D - 3 days', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F + 4 * DAY_MS - 1, ['EXPOSURE_FLAGGED'], []],
-    ['MEDIUM at D - 3 days', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F + 4 * DAY_MS, ['EXPOSURE_FLAGGED'], [['EXPOSURE_3D']]],
-    ['MEDIUM at D - 24 hours', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F + 6 * DAY_MS, ['EXPOSURE_FLAGGED', 'EXPOSURE_3D'], [['EXPOSURE_24H']]],
-    ['MEDIUM 1 ms before D', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F + 7 * DAY_MS - 1, ['EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H'], []],
-    ['MEDIUM at D', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F + 7 * DAY_MS, ['EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H'], [['EXPOSURE_DEACTIVATED']]],
-    ['HIGH when flagged: 3 days before already passed', exposed('HIGH', 2 * DAY_MS), 2 * DAY_MS, F, [], [['EXPOSURE_FLAGGED', 'EXPOSURE_3D']]],
-    ['HIGH at D - 24 hours', exposed('HIGH', 2 * DAY_MS), 2 * DAY_MS, F + DAY_MS, ['EXPOSURE_FLAGGED', 'EXPOSURE_3D'], [['EXPOSURE_24H']]],
-    ['CRITICAL: deactivated at once', exposed('CRITICAL', 0), 0, F, [], [['EXPOSURE_DEACTIVATED', 'EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H']]],
+    [
+      'MEDIUM 1 ms before D - 3 days',
+      exposed('MEDIUM', 7 * DAY_MS),
+      7 * DAY_MS,
+      F + 4 * DAY_MS - 1,
+      ['EXPOSURE_FLAGGED'],
+      [],
+    ],
+    [
+      'MEDIUM at D - 3 days',
+      exposed('MEDIUM', 7 * DAY_MS),
+      7 * DAY_MS,
+      F + 4 * DAY_MS,
+      ['EXPOSURE_FLAGGED'],
+      [['EXPOSURE_3D']],
+    ],
+    [
+      'MEDIUM at D - 24 hours',
+      exposed('MEDIUM', 7 * DAY_MS),
+      7 * DAY_MS,
+      F + 6 * DAY_MS,
+      ['EXPOSURE_FLAGGED', 'EXPOSURE_3D'],
+      [['EXPOSURE_24H']],
+    ],
+    [
+      'MEDIUM 1 ms before D',
+      exposed('MEDIUM', 7 * DAY_MS),
+      7 * DAY_MS,
+      F + 7 * DAY_MS - 1,
+      ['EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H'],
+      [],
+    ],
+    [
+      'MEDIUM at D',
+      exposed('MEDIUM', 7 * DAY_MS),
+      7 * DAY_MS,
+      F + 7 * DAY_MS,
+      ['EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H'],
+      [['EXPOSURE_DEACTIVATED']],
+    ],
+    [
+      'HIGH when flagged: 3 days before already passed',
+      exposed('HIGH', 2 * DAY_MS),
+      2 * DAY_MS,
+      F,
+      [],
+      [['EXPOSURE_FLAGGED', 'EXPOSURE_3D']],
+    ],
+    [
+      'HIGH at D - 24 hours',
+      exposed('HIGH', 2 * DAY_MS),
+      2 * DAY_MS,
+      F + DAY_MS,
+      ['EXPOSURE_FLAGGED', 'EXPOSURE_3D'],
+      [['EXPOSURE_24H']],
+    ],
+    [
+      'CRITICAL: deactivated at once',
+      exposed('CRITICAL', 0),
+      0,
+      F,
+      [],
+      [['EXPOSURE_DEACTIVATED', 'EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H']],
+    ],
     ['WARN: flagged only', exposed('WARN', null), null, F, [], [['EXPOSURE_FLAGGED']]],
     ['WARN, later', exposed('WARN', null), null, F + 300 * DAY_MS, ['EXPOSURE_FLAGGED'], []],
-    ['missed: down from flag to deadline', exposed('MEDIUM', 7 * DAY_MS), 7 * DAY_MS, F + 8 * DAY_MS, [], [['EXPOSURE_DEACTIVATED', 'EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H']]],
+    [
+      'missed: down from flag to deadline',
+      exposed('MEDIUM', 7 * DAY_MS),
+      7 * DAY_MS,
+      F + 8 * DAY_MS,
+      [],
+      [['EXPOSURE_DEACTIVATED', 'EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H']],
+    ],
   ])('%s', (_name, f, delay, now, sent, expected) => {
     expect(summary(f, sentOf('exposure', cycleOf(delay), sent), at(now))).toEqual(expected);
   });
 
   it('goes to administrators and the security contact', () => {
-    expect(noticesDue(exposed('HIGH', 2 * DAY_MS), new Set(), F)[0]?.audience).toBe('ADMINISTRATORS_AND_SECURITY_CONTACT');
+    expect(noticesDue(exposed('HIGH', 2 * DAY_MS), new Set(), F)[0]?.audience).toBe(
+      'ADMINISTRATORS_AND_SECURITY_CONTACT',
+    );
   });
 
   it('flags at once when the report date is unknown', () => {
@@ -139,9 +216,16 @@ describe('exposure series (F = flagged, D = deactivation date)', () => {
   });
 
   it('a person deactivating an exposed key early sends the deactivation notice, then nothing', () => {
-    const early = { ...exposed('MEDIUM', 7 * DAY_MS), enabled: false, disabledReason: 'EXPOSED' as const, disabledDate: F + HOUR_MS };
+    const early = {
+      ...exposed('MEDIUM', 7 * DAY_MS),
+      enabled: false,
+      disabledReason: 'EXPOSED' as const,
+      disabledDate: F + HOUR_MS,
+    };
     const cycle = cycleOf(7 * DAY_MS);
-    expect(summary(early, sentOf('exposure', cycle, ['EXPOSURE_FLAGGED']), at(F + HOUR_MS))).toEqual([['EXPOSURE_DEACTIVATED']]);
+    expect(summary(early, sentOf('exposure', cycle, ['EXPOSURE_FLAGGED']), at(F + HOUR_MS))).toEqual([
+      ['EXPOSURE_DEACTIVATED'],
+    ]);
     const all = sentOf('exposure', cycle, ['EXPOSURE_FLAGGED', 'EXPOSURE_DEACTIVATED']);
     expect(summary(early, all, at(F + 6 * DAY_MS))).toEqual([]);
   });
@@ -171,13 +255,17 @@ describe('keys that get no notices', () => {
   });
 
   it('an expired key gets only the expiration series', () => {
-    expect(noticesDue(facts(everythingDue), new Set(), t('2025-06-11T00:00:00.000Z')).map((n) => n.series)).toEqual(['expiration']);
+    expect(noticesDue(facts(everythingDue), new Set(), t('2025-06-11T00:00:00.000Z')).map((n) => n.series)).toEqual([
+      'expiration',
+    ]);
   });
 });
 
 describe('several series at once', () => {
   it('returns one notice per series', () => {
-    const f = facts({ exposure: { severity: 'WARN', deactivationDate: null, createdDate: t('2025-12-10T00:00:00.000Z') } });
+    const f = facts({
+      exposure: { severity: 'WARN', deactivationDate: null, createdDate: t('2025-12-10T00:00:00.000Z') },
+    });
     expect(summary(f, new Set(), '2025-12-20T00:00:00.000Z')).toEqual([
       ['INACTIVITY_15D', 'INACTIVITY_30D'],
       ['EXPOSURE_FLAGGED'],

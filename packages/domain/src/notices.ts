@@ -17,9 +17,17 @@ export const NOTICE_SERIES = ['expiration', 'inactivity', 'exposure'] as const;
 export type NoticeSeries = (typeof NOTICE_SERIES)[number];
 
 export const NOTICE_IDS = [
-  'EXPIRATION_7D', 'EXPIRATION_2D', 'EXPIRED',
-  'INACTIVITY_30D', 'INACTIVITY_15D', 'INACTIVITY_1D', 'INACTIVITY_DEACTIVATED',
-  'EXPOSURE_FLAGGED', 'EXPOSURE_3D', 'EXPOSURE_24H', 'EXPOSURE_DEACTIVATED',
+  'EXPIRATION_7D',
+  'EXPIRATION_2D',
+  'EXPIRED',
+  'INACTIVITY_30D',
+  'INACTIVITY_15D',
+  'INACTIVITY_1D',
+  'INACTIVITY_DEACTIVATED',
+  'EXPOSURE_FLAGGED',
+  'EXPOSURE_3D',
+  'EXPOSURE_24H',
+  'EXPOSURE_DEACTIVATED',
 ] as const;
 export type NoticeId = (typeof NOTICE_IDS)[number];
 
@@ -110,7 +118,10 @@ function exposureOccurrence(facts: KeyFacts, view: StatusView): Occurrence | nul
   const events: NoticeEvent[] = [{ notice: 'EXPOSURE_FLAGGED', at: flagged }];
   if (end !== null && (stored || !expiresBy(facts, end))) {
     if (deadline !== null) {
-      events.push({ notice: 'EXPOSURE_3D', at: deadline - 3 * DAY_MS }, { notice: 'EXPOSURE_24H', at: deadline - DAY_MS });
+      events.push(
+        { notice: 'EXPOSURE_3D', at: deadline - 3 * DAY_MS },
+        { notice: 'EXPOSURE_24H', at: deadline - DAY_MS },
+      );
     }
     events.push({ notice: 'EXPOSURE_DEACTIVATED', at: end });
   }
@@ -133,9 +144,7 @@ function dueIn(occurrence: Occurrence, sent: ReadonlySet<string>, now: number): 
   const latest = latestDue(events, now);
   const key = (notice: NoticeId): string => noticeDedupeKey(series, cycle, notice);
   if (latest === null || sent.has(key(latest.notice))) return null;
-  const supersedes = events
-    .filter((e) => e !== latest && e.at <= now && !sent.has(key(e.notice)))
-    .map((e) => e.notice);
+  const supersedes = events.filter((e) => e !== latest && e.at <= now && !sent.has(key(e.notice))).map((e) => e.notice);
   return {
     series,
     notice: latest.notice,
@@ -157,7 +166,11 @@ function dueIn(occurrence: Occurrence, sent: ReadonlySet<string>, now: number): 
 export function noticesDue(facts: KeyFacts, sent: ReadonlySet<string>, now: number): DueNotice[] {
   const view = statusOf(facts, now);
   if (view.status === 'DISABLED') return [];
-  const occurrences = [expirationOccurrence(facts, view), inactivityOccurrence(facts, view), exposureOccurrence(facts, view)];
+  const occurrences = [
+    expirationOccurrence(facts, view),
+    inactivityOccurrence(facts, view),
+    exposureOccurrence(facts, view),
+  ];
   return occurrences.flatMap((o) => {
     const due = o === null ? null : dueIn(o, sent, now);
     return due === null ? [] : [due];

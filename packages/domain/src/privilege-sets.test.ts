@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_CONSOLE_PRIVILEGES, SECURITY_CONTACT_PRIVILEGES, assignablePrivileges, holdsAll, holdsPrivilege, missingPrivileges,
+  ALL_CONSOLE_PRIVILEGES,
+  SECURITY_CONTACT_PRIVILEGES,
+  assignablePrivileges,
+  holdsAll,
+  holdsPrivilege,
+  missingPrivileges,
 } from './privilege-sets.ts';
 import { PRIVILEGE_CATALOG, privilegeId, type Privilege } from './privileges.ts';
 
@@ -9,7 +14,9 @@ const SRC_EDIT: Privilege = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: '
 const SRC_CREATE: Privilege = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'CREATE' };
 const QUERY: Privilege = { owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY' };
 const PUSH = (targetId?: string): Privilege =>
-  targetId === undefined ? { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH' } : { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId };
+  targetId === undefined
+    ? { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH' }
+    : { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId };
 
 describe('holdsPrivilege', () => {
   it.each<[string, Privilege[], Privilege, boolean]>([
@@ -21,7 +28,12 @@ describe('holdsPrivilege', () => {
     ['typeless', [QUERY], QUERY, true],
     ['typeless requirement needs typeless grant', [SRC_EDIT], { owner: 'PLATFORM', targetDomain: 'SOURCE' }, false],
     ['typed requirement vs typeless grant', [{ owner: 'PLATFORM', targetDomain: 'SOURCE' }], SRC_VIEW, false],
-    ['owner must match', [{ owner: 'SEARCH_API', targetDomain: 'IMPERSONATE' }], { owner: 'USAGE_ANALYTICS', targetDomain: 'IMPERSONATE' }, false],
+    [
+      'owner must match',
+      [{ owner: 'SEARCH_API', targetDomain: 'IMPERSONATE' }],
+      { owner: 'USAGE_ANALYTICS', targetDomain: 'IMPERSONATE' },
+      false,
+    ],
     ['domain must match', [SRC_EDIT], { owner: 'PLATFORM', targetDomain: 'FIELD', type: 'VIEW' }, false],
     ['nothing granted', [], QUERY, false],
     ['absent target covers any', [PUSH()], PUSH('a'), true],
@@ -50,7 +62,10 @@ describe('assignablePrivileges', () => {
   it('answers the REST shape, without a type key for Allowed privileges', () => {
     const all = assignablePrivileges('ALL');
     expect(all.find((p) => p.targetDomain === 'EXECUTE_QUERY')).toEqual({
-      owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY', targetIds: [], global: false,
+      owner: 'SEARCH_API',
+      targetDomain: 'EXECUTE_QUERY',
+      targetIds: [],
+      global: false,
     });
     expect(all.every((p) => p.global === false && p.targetIds.length === 0)).toBe(true);
     expect(all.filter((p) => 'type' in p && p.type === undefined)).toEqual([]);
@@ -83,15 +98,25 @@ describe('built-in groups', () => {
   it('Administrators hold every privilege of the catalog', () => {
     const expected = PRIVILEGE_CATALOG.reduce((n, e) => n + Math.max(1, e.types.length), 0);
     expect(ALL_CONSOLE_PRIVILEGES).toHaveLength(expected);
-    for (const id of ['PLATFORM/API_KEY:VIEW', 'PLATFORM/API_KEY:EDIT', 'PLATFORM/GROUP:EDIT', 'PLATFORM/API_KEY_EXPOSURE:EDIT']) {
+    for (const id of [
+      'PLATFORM/API_KEY:VIEW',
+      'PLATFORM/API_KEY:EDIT',
+      'PLATFORM/GROUP:EDIT',
+      'PLATFORM/API_KEY_EXPOSURE:EDIT',
+    ]) {
       expect(ALL_CONSOLE_PRIVILEGES.map(privilegeId)).toContain(id);
     }
   });
 
   it('Security contacts hold API keys View, Activities View, Groups View and exposures Edit', () => {
     expect(SECURITY_CONTACT_PRIVILEGES.map(privilegeId)).toEqual([
-      'PLATFORM/API_KEY:VIEW', 'PLATFORM/ACTIVITIES:VIEW', 'PLATFORM/GROUP:VIEW', 'PLATFORM/API_KEY_EXPOSURE:EDIT',
+      'PLATFORM/API_KEY:VIEW',
+      'PLATFORM/ACTIVITIES:VIEW',
+      'PLATFORM/GROUP:VIEW',
+      'PLATFORM/API_KEY_EXPOSURE:EDIT',
     ]);
-    expect(holdsPrivilege(SECURITY_CONTACT_PRIVILEGES, { owner: 'PLATFORM', targetDomain: 'API_KEY', type: 'EDIT' })).toBe(false);
+    expect(
+      holdsPrivilege(SECURITY_CONTACT_PRIVILEGES, { owner: 'PLATFORM', targetDomain: 'API_KEY', type: 'EDIT' }),
+    ).toBe(false);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PRIVILEGE_CATALOG, findCatalogEntry, isAssignableToKeys, isKnownPrivilege, keyTypesOf, parsePrivilegeId, privilege,
-  privilegeId, privilegeLevelLabel, type Privilege,
+  PRIVILEGE_CATALOG,
+  findCatalogEntry,
+  isAssignableToKeys,
+  isKnownPrivilege,
+  keyTypesOf,
+  parsePrivilegeId,
+  privilege,
+  privilegeId,
+  privilegeLevelLabel,
+  type Privilege,
 } from './privileges.ts';
 
 const p = (id: string): Privilege => {
@@ -12,15 +20,42 @@ const p = (id: string): Privilege => {
 
 describe('catalog', () => {
   it.each([
-    'SEARCH_API/EXECUTE_QUERY', 'SEARCH_API/EXECUTE_AGENT_QUERY', 'SEARCH_API/IMPERSONATE', 'SEARCH_API/VIEW_ALL_CONTENT',
-    'SEARCH_API/SEARCH_PAGES:VIEW', 'SEARCH_API/SEARCH_PAGES:EDIT', 'SEARCH_API/AUTHENTICATION_EDITOR',
-    'USAGE_ANALYTICS/ANALYTICS_DATA:EDIT', 'USAGE_ANALYTICS/IMPERSONATE', 'USAGE_ANALYTICS/REPORTS:VIEW', 'USAGE_ANALYTICS/REPORTS:EDIT',
-    'COVEO_ML/CASE_ASSIST', 'COVEO_ML/MODELS:VIEW', 'PLATFORM/SOURCE:VIEW', 'PLATFORM/SOURCE:EDIT', 'PLATFORM/SOURCE:CREATE',
-    'PLATFORM/SOURCE_PUSH', 'PLATFORM/SECURITY_PROVIDER:VIEW', 'PLATFORM/SECURITY_PROVIDER:EDIT', 'PLATFORM/SECURITY_PROVIDER_PUSH',
-    'PLATFORM/ORGANIZATION:VIEW', 'PLATFORM/ORGANIZATION:EDIT', 'PLATFORM/CRAWLING_MODULE:VIEW', 'PLATFORM/CRAWLING_MODULE:EDIT',
-    'PLATFORM/CRAWLING_MODULE_LOG_REQUEST:EDIT', 'PLATFORM/ON_PREMISE_ADMINISTRATION:EDIT', 'PLATFORM/API_KEY:CREATE',
-    'PLATFORM/API_KEY:VIEW', 'PLATFORM/API_KEY:EDIT', 'PLATFORM/ACTIVITIES:VIEW', 'PLATFORM/GROUP:VIEW', 'PLATFORM/GROUP:EDIT',
-    'PLATFORM/API_KEY_EXPOSURE:EDIT', 'PLATFORM/EXTENSION:VIEW', 'PLATFORM/FIELD:EDIT', 'SEARCH_API/QUERY_PIPELINE:EDIT',
+    'SEARCH_API/EXECUTE_QUERY',
+    'SEARCH_API/EXECUTE_AGENT_QUERY',
+    'SEARCH_API/IMPERSONATE',
+    'SEARCH_API/VIEW_ALL_CONTENT',
+    'SEARCH_API/SEARCH_PAGES:VIEW',
+    'SEARCH_API/SEARCH_PAGES:EDIT',
+    'SEARCH_API/AUTHENTICATION_EDITOR',
+    'USAGE_ANALYTICS/ANALYTICS_DATA:EDIT',
+    'USAGE_ANALYTICS/IMPERSONATE',
+    'USAGE_ANALYTICS/REPORTS:VIEW',
+    'USAGE_ANALYTICS/REPORTS:EDIT',
+    'COVEO_ML/CASE_ASSIST',
+    'COVEO_ML/MODELS:VIEW',
+    'PLATFORM/SOURCE:VIEW',
+    'PLATFORM/SOURCE:EDIT',
+    'PLATFORM/SOURCE:CREATE',
+    'PLATFORM/SOURCE_PUSH',
+    'PLATFORM/SECURITY_PROVIDER:VIEW',
+    'PLATFORM/SECURITY_PROVIDER:EDIT',
+    'PLATFORM/SECURITY_PROVIDER_PUSH',
+    'PLATFORM/ORGANIZATION:VIEW',
+    'PLATFORM/ORGANIZATION:EDIT',
+    'PLATFORM/CRAWLING_MODULE:VIEW',
+    'PLATFORM/CRAWLING_MODULE:EDIT',
+    'PLATFORM/CRAWLING_MODULE_LOG_REQUEST:EDIT',
+    'PLATFORM/ON_PREMISE_ADMINISTRATION:EDIT',
+    'PLATFORM/API_KEY:CREATE',
+    'PLATFORM/API_KEY:VIEW',
+    'PLATFORM/API_KEY:EDIT',
+    'PLATFORM/ACTIVITIES:VIEW',
+    'PLATFORM/GROUP:VIEW',
+    'PLATFORM/GROUP:EDIT',
+    'PLATFORM/API_KEY_EXPOSURE:EDIT',
+    'PLATFORM/EXTENSION:VIEW',
+    'PLATFORM/FIELD:EDIT',
+    'SEARCH_API/QUERY_PIPELINE:EDIT',
   ])('knows %s', (id) => {
     expect(isKnownPrivilege(p(id))).toBe(true);
   });
@@ -40,9 +75,16 @@ describe('catalog', () => {
   });
 
   it('forbids exactly the four privileges of the seeds in Custom keys', () => {
-    const forbidden = PRIVILEGE_CATALOG.filter((e) => e.forbiddenInCustomReason !== undefined).map((e) => `${e.owner}/${e.targetDomain}`);
+    const forbidden = PRIVILEGE_CATALOG.filter((e) => e.forbiddenInCustomReason !== undefined).map(
+      (e) => `${e.owner}/${e.targetDomain}`,
+    );
     expect(forbidden.sort()).toEqual(
-      ['SEARCH_API/EXECUTE_QUERY', 'SEARCH_API/IMPERSONATE', 'USAGE_ANALYTICS/ANALYTICS_DATA', 'USAGE_ANALYTICS/IMPERSONATE'].sort(),
+      [
+        'SEARCH_API/EXECUTE_QUERY',
+        'SEARCH_API/IMPERSONATE',
+        'USAGE_ANALYTICS/ANALYTICS_DATA',
+        'USAGE_ANALYTICS/IMPERSONATE',
+      ].sort(),
     );
   });
 
@@ -53,7 +95,10 @@ describe('catalog', () => {
 
   it('lets only SOURCE_PUSH and SECURITY_PROVIDER_PUSH take targets', () => {
     const targetable = PRIVILEGE_CATALOG.filter((e) => e.targetable).map((e) => [e.targetDomain, e.targetInput]);
-    expect(targetable).toEqual([['SOURCE_PUSH', 'sourceIds'], ['SECURITY_PROVIDER_PUSH', 'securityProviderIds']]);
+    expect(targetable).toEqual([
+      ['SOURCE_PUSH', 'sourceIds'],
+      ['SECURITY_PROVIDER_PUSH', 'securityProviderIds'],
+    ]);
   });
 });
 
@@ -81,8 +126,16 @@ describe('privilegeId / parsePrivilegeId', () => {
   });
 
   it('builds typed catalog privileges with an optional target', () => {
-    expect(privilege('PLATFORM/SOURCE_PUSH', 'abc')).toEqual({ owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId: 'abc' });
-    expect(privilege('PLATFORM/API_KEY:CREATE')).toEqual({ owner: 'PLATFORM', targetDomain: 'API_KEY', type: 'CREATE' });
+    expect(privilege('PLATFORM/SOURCE_PUSH', 'abc')).toEqual({
+      owner: 'PLATFORM',
+      targetDomain: 'SOURCE_PUSH',
+      targetId: 'abc',
+    });
+    expect(privilege('PLATFORM/API_KEY:CREATE')).toEqual({
+      owner: 'PLATFORM',
+      targetDomain: 'API_KEY',
+      type: 'CREATE',
+    });
   });
 });
 

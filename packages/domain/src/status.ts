@@ -23,13 +23,25 @@ export type KeyFacts = {
 };
 
 export const KEY_STATUSES = [
-  'ENABLED', 'SOON_TO_BE_EXPIRED', 'EXPIRED', 'SOON_TO_BE_DISABLED', 'DISABLED_FOR_INACTIVITY', 'DISABLED_EXPOSED', 'DISABLED',
+  'ENABLED',
+  'SOON_TO_BE_EXPIRED',
+  'EXPIRED',
+  'SOON_TO_BE_DISABLED',
+  'DISABLED_FOR_INACTIVITY',
+  'DISABLED_EXPOSED',
+  'DISABLED',
 ] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 export type StatusLabel =
-  | 'Active' | 'Soon to be expired' | 'Expired' | 'Soon to be deactivated' | 'Deactivated' | 'Exposed'
-  | 'Deactivated (exposed)' | 'Disabled';
+  | 'Active'
+  | 'Soon to be expired'
+  | 'Expired'
+  | 'Soon to be deactivated'
+  | 'Deactivated'
+  | 'Exposed'
+  | 'Deactivated (exposed)'
+  | 'Disabled';
 
 export type StatusView = {
   status: KeyStatus;
@@ -77,7 +89,10 @@ type Derived = { status: KeyStatus; deactivationDate: number | null };
 function storedDisabled(facts: KeyFacts, deadline: number): Derived {
   switch (facts.disabledReason) {
     case 'EXPOSED':
-      return { status: 'DISABLED_EXPOSED', deactivationDate: facts.disabledDate ?? facts.exposure?.deactivationDate ?? null };
+      return {
+        status: 'DISABLED_EXPOSED',
+        deactivationDate: facts.disabledDate ?? facts.exposure?.deactivationDate ?? null,
+      };
     case 'INACTIVITY':
       return { status: 'DISABLED_FOR_INACTIVITY', deactivationDate: facts.disabledDate ?? deadline };
     default:
@@ -96,7 +111,8 @@ function derive(facts: KeyFacts, now: number, deadline: number): Derived {
   const exposureDeadline = facts.exposure?.deactivationDate;
   if (passed(exposureDeadline, now)) return { status: 'DISABLED_EXPOSED', deactivationDate: exposureDeadline };
   if (passed(deadline, now)) return { status: 'DISABLED_FOR_INACTIVITY', deactivationDate: deadline };
-  if (passed(facts.scheduledDeactivationDate, now)) return { status: 'DISABLED', deactivationDate: facts.scheduledDeactivationDate };
+  if (passed(facts.scheduledDeactivationDate, now))
+    return { status: 'DISABLED', deactivationDate: facts.scheduledDeactivationDate };
   const next = earliestOf([exposureDeadline, facts.scheduledDeactivationDate, deadline]);
   if (facts.expirationDate !== null && now >= expiryInstant(facts.expirationDate) - SOON_TO_BE_EXPIRED_MS) {
     return { status: 'SOON_TO_BE_EXPIRED', deactivationDate: next };
@@ -115,12 +131,22 @@ export function statusOf(facts: KeyFacts, now: number): StatusView {
 }
 
 export const LIST_STATUS_FILTERS = [
-  'ACTIVE', 'SOON_TO_BE_DISABLED', 'SOON_TO_BE_EXPIRED', 'ACTIVE_AND_EXPOSED', 'WITH_WARNING', 'ALL_EXPOSED', 'DEACTIVATED',
+  'ACTIVE',
+  'SOON_TO_BE_DISABLED',
+  'SOON_TO_BE_EXPIRED',
+  'ACTIVE_AND_EXPOSED',
+  'WITH_WARNING',
+  'ALL_EXPOSED',
+  'DEACTIVATED',
 ] as const;
 export type ListStatusFilter = (typeof LIST_STATUS_FILTERS)[number];
 
 /** The list filters of PRODUCT.md §3.4. */
-export function matchesStatusFilter(view: Pick<StatusView, 'status'>, exposed: boolean, filter: ListStatusFilter): boolean {
+export function matchesStatusFilter(
+  view: Pick<StatusView, 'status'>,
+  exposed: boolean,
+  filter: ListStatusFilter,
+): boolean {
   const usable = isUsableStatus(view.status);
   switch (filter) {
     case 'ACTIVE':

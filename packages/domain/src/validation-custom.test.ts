@@ -11,7 +11,12 @@ describe('Custom privileges', () => {
     ['API keys Create', [P('PLATFORM/API_KEY:CREATE')], {}, []],
     ['none', [], {}, [['privileges', 'PRIVILEGES_REQUIRED']]],
     ['Execute queries', [P('SEARCH_API/EXECUTE_QUERY')], {}, [['privileges[0]', 'FORBIDDEN_IN_CUSTOM']]],
-    ['Search - Impersonate', [P('SEARCH_API/IMPERSONATE')], { searchHub: 'h' }, [['privileges[0]', 'FORBIDDEN_IN_CUSTOM']]],
+    [
+      'Search - Impersonate',
+      [P('SEARCH_API/IMPERSONATE')],
+      { searchHub: 'h' },
+      [['privileges[0]', 'FORBIDDEN_IN_CUSTOM']],
+    ],
     ['Analytics data Push', [P('USAGE_ANALYTICS/ANALYTICS_DATA:EDIT')], {}, [['privileges[0]', 'FORBIDDEN_IN_CUSTOM']]],
     ['Analytics - Impersonate', [P('USAGE_ANALYTICS/IMPERSONATE')], {}, [['privileges[0]', 'FORBIDDEN_IN_CUSTOM']]],
     ['API keys View', [P('PLATFORM/API_KEY:VIEW')], {}, [['privileges[0]', 'NOT_ASSIGNABLE_TO_KEYS']]],
@@ -19,18 +24,48 @@ describe('Custom privileges', () => {
     ['unknown domain', [P('PLATFORM/NOPE')], {}, [['privileges[0]', 'UNKNOWN_PRIVILEGE']]],
     ['missing type', [P('PLATFORM/SOURCE')], {}, [['privileges[0]', 'UNKNOWN_PRIVILEGE']]],
     ['type on an Allowed domain', [P('COVEO_ML/CASE_ASSIST:VIEW')], {}, [['privileges[0]', 'UNKNOWN_PRIVILEGE']]],
-    ['bad owner', [{ owner: 'ROOT', targetDomain: 'SOURCE', type: 'VIEW' }], {}, [['privileges[0]', 'UNKNOWN_PRIVILEGE']]],
+    [
+      'bad owner',
+      [{ owner: 'ROOT', targetDomain: 'SOURCE', type: 'VIEW' }],
+      {},
+      [['privileges[0]', 'UNKNOWN_PRIVILEGE']],
+    ],
     ['bad type', [P('PLATFORM/SOURCE:DELETE')], {}, [['privileges[0]', 'UNKNOWN_PRIVILEGE']]],
-    ['target on a domain without targets', [P('PLATFORM/SOURCE:VIEW', { targetId: 's1' })], {}, [['privileges[0]', 'TARGET_NOT_ALLOWED']]],
+    [
+      'target on a domain without targets',
+      [P('PLATFORM/SOURCE:VIEW', { targetId: 's1' })],
+      {},
+      [['privileges[0]', 'TARGET_NOT_ALLOWED']],
+    ],
     ["'*' target is fine anywhere", [P('PLATFORM/SOURCE:VIEW', { targetId: '*' })], {}, []],
     ['blank target', [P('PLATFORM/SOURCE_PUSH', { targetIds: [' '] })], {}, [['privileges[0]', 'REQUIRED']]],
-    ['query with PLATFORM', [P('SEARCH_API/EXECUTE_QUERY'), P('PLATFORM/SOURCE:VIEW')], {},
-      [['privileges[0]', 'FORBIDDEN_IN_CUSTOM'], ['privileges', 'QUERY_WITH_PLATFORM']]],
+    [
+      'query with PLATFORM',
+      [P('SEARCH_API/EXECUTE_QUERY'), P('PLATFORM/SOURCE:VIEW')],
+      {},
+      [
+        ['privileges[0]', 'FORBIDDEN_IN_CUSTOM'],
+        ['privileges', 'QUERY_WITH_PLATFORM'],
+      ],
+    ],
     ['view all content without hub', [P('SEARCH_API/VIEW_ALL_CONTENT')], {}, [[HUB, 'SEARCH_HUB_REQUIRED']]],
     ['view all content with hub', [P('SEARCH_API/VIEW_ALL_CONTENT')], { searchHub: 'support' }, []],
-    ['impersonate without hub: both rules', [P('SEARCH_API/IMPERSONATE')], {}, [['privileges[0]', 'FORBIDDEN_IN_CUSTOM'], [HUB, 'SEARCH_HUB_REQUIRED']]],
+    [
+      'impersonate without hub: both rules',
+      [P('SEARCH_API/IMPERSONATE')],
+      {},
+      [
+        ['privileges[0]', 'FORBIDDEN_IN_CUSTOM'],
+        [HUB, 'SEARCH_HUB_REQUIRED'],
+      ],
+    ],
     ['sources for SOURCE_PUSH', [P('PLATFORM/SOURCE_PUSH')], { sourceIds: ['s1'] }, []],
-    ['sources without SOURCE_PUSH', [P('PLATFORM/SOURCE:VIEW')], { sourceIds: ['s1'] }, [['sourceIds', 'NOT_APPLICABLE']]],
+    [
+      'sources without SOURCE_PUSH',
+      [P('PLATFORM/SOURCE:VIEW')],
+      { sourceIds: ['s1'] },
+      [['sourceIds', 'NOT_APPLICABLE']],
+    ],
   ])('%s', (_name, privileges, over, expected) => {
     expect(rules(custom(privileges, over))).toEqual(expected);
   });
@@ -49,7 +84,11 @@ describe('Custom privileges', () => {
   });
 
   it('de-duplicates and applies targets', () => {
-    const key = value(custom([P('PLATFORM/SOURCE:VIEW'), P('PLATFORM/SOURCE:VIEW'), P('PLATFORM/SOURCE_PUSH', { targetId: 'a' })], { sourceIds: ['b'] }));
+    const key = value(
+      custom([P('PLATFORM/SOURCE:VIEW'), P('PLATFORM/SOURCE:VIEW'), P('PLATFORM/SOURCE_PUSH', { targetId: 'a' })], {
+        sourceIds: ['b'],
+      }),
+    );
     expect(key.privileges).toEqual([
       { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' },
       { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId: 'a' },
@@ -71,10 +110,13 @@ describe('search hub and commerce', () => {
   it.each<[string, Partial<KeyRequestInput>, string[][]]>([
     ['commerce without hub', { commerce: { catalogId: 'cat' } }, []],
     ['commerce with hub', { commerce: { catalogId: 'cat' }, searchHub: 'hub' }, [[HUB, 'COMMERCE_WITH_SEARCH_HUB']]],
-    ['commerce with a blank catalog', { commerce: { catalogId: ' ' } }, [['additionalConfiguration.commerce.catalogId', 'REQUIRED']]],
+    [
+      'commerce with a blank catalog',
+      { commerce: { catalogId: ' ' } },
+      [['additionalConfiguration.commerce.catalogId', 'REQUIRED']],
+    ],
     ['commerce null', { commerce: null, searchHub: 'hub' }, []],
   ])('anonymous-search: %s', (_name, over, expected) => {
     expect(rules(req('anonymous-search', over))).toEqual(expected);
   });
 });
-

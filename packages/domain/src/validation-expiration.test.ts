@@ -38,15 +38,23 @@ describe('expiration', () => {
     ['view-all-content', { expirationDate: t('2025-06-25T00:00:00.000Z') }, 'expirationDate:EXPIRATION_RANGE'],
     ['view-all-content', { expirationDate: day('2025-06-09') }, 'expirationDate:EXPIRATION_IN_PAST'],
   ])('%s %j -> %s', (templateId, over, expected) => {
-    const extra: Partial<KeyRequestInput> = templateId === 'custom' ? { privileges: [P('PLATFORM/SOURCE:VIEW')] } : templateId === 'view-all-content' ? { searchHub: 'h' } : {};
+    const extra: Partial<KeyRequestInput> =
+      templateId === 'custom'
+        ? { privileges: [P('PLATFORM/SOURCE:VIEW')] }
+        : templateId === 'view-all-content'
+          ? { searchHub: 'h' }
+          : {};
     const result = validateKeyRequest(req(templateId, { ...extra, ...over }), ctx);
-    if (typeof expected === 'string') expect(result.ok ? [] : result.errors.map((e) => `${e.path}:${e.rule}`)).toEqual([expected]);
+    if (typeof expected === 'string')
+      expect(result.ok ? [] : result.errors.map((e) => `${e.path}:${e.rule}`)).toEqual([expected]);
     else expect(result.ok ? result.value.expirationDate : result.errors).toBe(expected);
   });
 
   it('tells a duplicate how to send one', () => {
-    const result = validateKeyRequest(req('custom', { privileges: [P('PLATFORM/SOURCE:VIEW')] }), { ...ctx, origin: 'DUPLICATE' });
+    const result = validateKeyRequest(req('custom', { privileges: [P('PLATFORM/SOURCE:VIEW')] }), {
+      ...ctx,
+      origin: 'DUPLICATE',
+    });
     expect(result.ok ? '' : result.errors[0]?.message).toMatch(/Send lifetimeDuration/);
   });
 });
-

@@ -3,7 +3,13 @@
 // null for a key that never expires.
 
 import { parseDuration } from './durations.ts';
-import { expirationFromDate, expirationFromLifetime, isExpired, utcDateString, utcDaysFromToday } from './expiration.ts';
+import {
+  expirationFromDate,
+  expirationFromLifetime,
+  isExpired,
+  utcDateString,
+  utcDaysFromToday,
+} from './expiration.ts';
 import type { TemplateDefinition } from './templates.ts';
 import { FIELD_PATHS, type Checked, type FieldError } from './validation-fields.ts';
 
@@ -31,7 +37,12 @@ function fromLifetime(lifetime: string, now: number): Chosen {
 function fromDate(date: unknown): Chosen {
   const path = FIELD_PATHS.expirationDate;
   const value = typeof date === 'number' ? expirationFromDate(date) : null;
-  if (value === null) return { value, path, errors: [{ path, rule: 'INVALID_DATE', message: 'The expiration date is not a valid date.' }] };
+  if (value === null)
+    return {
+      value,
+      path,
+      errors: [{ path, rule: 'INVALID_DATE', message: 'The expiration date is not a valid date.' }],
+    };
   return { value, path, errors: [] };
 }
 
@@ -39,11 +50,23 @@ function missing(template: TemplateDefinition, origin: 'CREATE' | 'DUPLICATE'): 
   const path = FIELD_PATHS.lifetimeDuration;
   const how = origin === 'DUPLICATE' ? ' Send lifetimeDuration when creating from an existing key.' : '';
   if (template.expiration.kind === 'required-or-never') {
-    return [{ path, rule: 'EXPIRATION_REQUIRED', message: `A ${template.name} key needs an expiration date, or ${NEVER}.${how}` }];
+    return [
+      {
+        path,
+        rule: 'EXPIRATION_REQUIRED',
+        message: `A ${template.name} key needs an expiration date, or ${NEVER}.${how}`,
+      },
+    ];
   }
   if (template.expiration.kind === 'required') {
     const { minDays, maxDays } = template.expiration;
-    return [{ path, rule: 'EXPIRATION_REQUIRED', message: `A ${template.name} key must expire within ${minDays} to ${maxDays} days.${how}` }];
+    return [
+      {
+        path,
+        rule: 'EXPIRATION_REQUIRED',
+        message: `A ${template.name} key must expire within ${minDays} to ${maxDays} days.${how}`,
+      },
+    ];
   }
   return [];
 }
@@ -56,7 +79,9 @@ function rangeErrors(template: TemplateDefinition, chosen: Chosen, now: number):
     return [{ path, rule: 'EXPIRATION_REQUIRED', message: `A ${template.name} key can't be set to never expire.` }];
   }
   if (isExpired(value, now)) {
-    return [{ path, rule: 'EXPIRATION_IN_PAST', message: `The expiration date ${utcDateString(value)} is in the past.` }];
+    return [
+      { path, rule: 'EXPIRATION_IN_PAST', message: `The expiration date ${utcDateString(value)} is in the past.` },
+    ];
   }
   if (rule.kind !== 'required') return [];
   const days = utcDaysFromToday(now, value);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  additionalConfigurationOf, checkCommerce, checkGroups, checkIdList, checkIdentifier, checkIps, checkSearchHub,
+  additionalConfigurationOf,
+  checkCommerce,
+  checkGroups,
+  checkIdList,
+  checkIdentifier,
+  checkIps,
+  checkSearchHub,
 } from './validation-fields.ts';
 
 describe('checkIdentifier', () => {

@@ -3,13 +3,31 @@
 import { validateIpList } from './ip-rules.ts';
 
 export type ValidationRule =
-  | 'REQUIRED' | 'MAX_LENGTH' | 'INVALID_FORMAT' | 'UNKNOWN_TEMPLATE'
-  | 'UNKNOWN_PRIVILEGE' | 'NOT_ASSIGNABLE_TO_KEYS' | 'FORBIDDEN_IN_CUSTOM' | 'TEMPLATE_PRIVILEGES_FIXED'
-  | 'PRIVILEGES_REQUIRED' | 'QUERY_WITH_PLATFORM' | 'TARGET_NOT_ALLOWED' | 'NOT_APPLICABLE'
-  | 'SEARCH_HUB_REQUIRED' | 'COMMERCE_WITH_SEARCH_HUB'
-  | 'EXPIRATION_REQUIRED' | 'EXPIRATION_CONFLICT' | 'EXPIRATION_IN_PAST' | 'EXPIRATION_RANGE'
-  | 'INVALID_DURATION' | 'INVALID_DATE'
-  | 'INVALID' | 'SPACES' | 'HOST_BITS_SET' | 'NON_PUBLIC' | 'MAX_ENTRIES';
+  | 'REQUIRED'
+  | 'MAX_LENGTH'
+  | 'INVALID_FORMAT'
+  | 'UNKNOWN_TEMPLATE'
+  | 'UNKNOWN_PRIVILEGE'
+  | 'NOT_ASSIGNABLE_TO_KEYS'
+  | 'FORBIDDEN_IN_CUSTOM'
+  | 'TEMPLATE_PRIVILEGES_FIXED'
+  | 'PRIVILEGES_REQUIRED'
+  | 'QUERY_WITH_PLATFORM'
+  | 'TARGET_NOT_ALLOWED'
+  | 'NOT_APPLICABLE'
+  | 'SEARCH_HUB_REQUIRED'
+  | 'COMMERCE_WITH_SEARCH_HUB'
+  | 'EXPIRATION_REQUIRED'
+  | 'EXPIRATION_CONFLICT'
+  | 'EXPIRATION_IN_PAST'
+  | 'EXPIRATION_RANGE'
+  | 'INVALID_DURATION'
+  | 'INVALID_DATE'
+  | 'INVALID'
+  | 'SPACES'
+  | 'HOST_BITS_SET'
+  | 'NON_PUBLIC'
+  | 'MAX_ENTRIES';
 
 export type FieldError = { path: string; rule: ValidationRule; message: string };
 export type Checked<T> = { value: T; errors: FieldError[] };
@@ -45,7 +63,10 @@ export function checkDisplayName(input: unknown): Checked<string> {
   const path = FIELD_PATHS.displayName;
   if (value === '') return { value, errors: [{ path, rule: 'REQUIRED', message: 'A name is required.' }] };
   if (length(value) > MAX_DISPLAY_NAME) {
-    return { value, errors: [{ path, rule: 'MAX_LENGTH', message: `The name must be at most ${MAX_DISPLAY_NAME} characters.` }] };
+    return {
+      value,
+      errors: [{ path, rule: 'MAX_LENGTH', message: `The name must be at most ${MAX_DISPLAY_NAME} characters.` }],
+    };
   }
   return { value, errors: [] };
 }
@@ -59,10 +80,12 @@ export function checkDescription(input: unknown): Checked<string> {
 
 /** Ids and search hubs: trimmed, no inner whitespace, at most 255 characters. */
 export function checkIdentifier(input: unknown, path: string, what: string): FieldError | null {
-  if (typeof input !== 'string' || input.trim() === '') return { path, rule: 'REQUIRED', message: `${what} can't be blank.` };
+  if (typeof input !== 'string' || input.trim() === '')
+    return { path, rule: 'REQUIRED', message: `${what} can't be blank.` };
   const value = input.trim();
   if (/\s/.test(value)) return { path, rule: 'INVALID_FORMAT', message: `${what} can't contain spaces.` };
-  if (length(value) > MAX_IDENTIFIER) return { path, rule: 'MAX_LENGTH', message: `${what} must be at most ${MAX_IDENTIFIER} characters.` };
+  if (length(value) > MAX_IDENTIFIER)
+    return { path, rule: 'MAX_LENGTH', message: `${what} must be at most ${MAX_IDENTIFIER} characters.` };
   return null;
 }
 
@@ -85,7 +108,8 @@ export function checkCommerce(input: unknown): Checked<{ catalogId: string } | n
 /** A list of ids (sources, providers, groups): each valid, de-duplicated, in input order. */
 export function checkIdList(input: unknown, path: string, what: string): Checked<string[]> {
   if (input === undefined || input === null) return { value: [], errors: [] };
-  if (!Array.isArray(input)) return { value: [], errors: [{ path, rule: 'INVALID_FORMAT', message: `${what} must be a list.` }] };
+  if (!Array.isArray(input))
+    return { value: [], errors: [{ path, rule: 'INVALID_FORMAT', message: `${what} must be a list.` }] };
   const value: string[] = [];
   const errors: FieldError[] = [];
   input.forEach((item: unknown, i) => {
@@ -118,7 +142,10 @@ export function checkGroups(view: unknown, edit: unknown): Checked<{ canView: st
 }
 
 /** The REST model's `additionalConfiguration` for a normalized search hub and commerce setting. */
-export function additionalConfigurationOf(searchHub: string | null, commerce: { catalogId: string } | null): {
+export function additionalConfigurationOf(
+  searchHub: string | null,
+  commerce: { catalogId: string } | null,
+): {
   search?: { enforcedQueryPipelineConfiguration: { searchHub: string } };
   commerce?: { catalogId: string };
 } {

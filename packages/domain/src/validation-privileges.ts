@@ -2,8 +2,15 @@
 // with targets (sources, security providers) applied, and every privilege rule of §3.2 checked.
 
 import {
-  findCatalogEntry, isAssignableToKeys, isKnownPrivilege, isOwner, isType, privilege, privilegeId,
-  type CatalogEntry, type Privilege,
+  findCatalogEntry,
+  isAssignableToKeys,
+  isKnownPrivilege,
+  isOwner,
+  isType,
+  privilege,
+  privilegeId,
+  type CatalogEntry,
+  type Privilege,
 } from './privileges.ts';
 import type { TemplateDefinition } from './templates.ts';
 import { checkIdentifier, checkIdList, FIELD_PATHS, type Checked, type FieldError } from './validation-fields.ts';
@@ -43,22 +50,45 @@ function parseItem(input: PrivilegeInput, index: number, custom: boolean): { ite
   const owner: unknown = input?.owner;
   const type: unknown = input?.type ?? undefined;
   if (!isOwner(owner) || typeof input.targetDomain !== 'string' || (type !== undefined && !isType(type))) {
-    return { errors: [{ path, rule: 'UNKNOWN_PRIVILEGE', message: `${describe(input ?? {})} is not a privilege of the catalog.` }] };
+    return {
+      errors: [
+        { path, rule: 'UNKNOWN_PRIVILEGE', message: `${describe(input ?? {})} is not a privilege of the catalog.` },
+      ],
+    };
   }
-  const base: Privilege = type === undefined ? { owner, targetDomain: input.targetDomain } : { owner, targetDomain: input.targetDomain, type };
+  const base: Privilege =
+    type === undefined
+      ? { owner, targetDomain: input.targetDomain }
+      : { owner, targetDomain: input.targetDomain, type };
   const entry = findCatalogEntry(base);
-  if (!entry || !isKnownPrivilege(base)) return { errors: [{ path, rule: 'UNKNOWN_PRIVILEGE', message: unknownMessage(input, entry) }] };
+  if (!entry || !isKnownPrivilege(base))
+    return { errors: [{ path, rule: 'UNKNOWN_PRIVILEGE', message: unknownMessage(input, entry) }] };
   const id = privilegeId(base);
   const errors: FieldError[] = [];
   if (custom && !isAssignableToKeys(base)) {
-    errors.push({ path, rule: 'NOT_ASSIGNABLE_TO_KEYS', message: `${id} can't be granted to an API key: an API key can never view or edit API keys, groups or activities.` });
+    errors.push({
+      path,
+      rule: 'NOT_ASSIGNABLE_TO_KEYS',
+      message: `${id} can't be granted to an API key: an API key can never view or edit API keys, groups or activities.`,
+    });
   } else if (custom && entry.forbiddenInCustomReason !== undefined) {
-    errors.push({ path, rule: 'FORBIDDEN_IN_CUSTOM', message: `${id} can't be granted to a Custom key. ${entry.forbiddenInCustomReason}` });
+    errors.push({
+      path,
+      rule: 'FORBIDDEN_IN_CUSTOM',
+      message: `${id} can't be granted to a Custom key. ${entry.forbiddenInCustomReason}`,
+    });
   }
-  const raw = [...(input.targetIds ?? []), ...(input.targetId === undefined || input.targetId === null ? [] : [input.targetId])];
+  const raw = [
+    ...(input.targetIds ?? []),
+    ...(input.targetId === undefined || input.targetId === null ? [] : [input.targetId]),
+  ];
   const targets = raw.filter((t) => t !== '*');
   if (targets.length > 0 && !entry.targetable) {
-    errors.push({ path, rule: 'TARGET_NOT_ALLOWED', message: `${id} applies to the whole organization and takes no target.` });
+    errors.push({
+      path,
+      rule: 'TARGET_NOT_ALLOWED',
+      message: `${id} applies to the whole organization and takes no target.`,
+    });
   }
   for (const t of targets) {
     const error = checkIdentifier(t, path, 'A target id');
@@ -84,7 +114,10 @@ function fixedSetErrors(template: TemplateDefinition, items: readonly Item[]): F
   const added = [...sent].filter((id) => !expected.has(id));
   const removed = [...expected].filter((id) => !sent.has(id));
   if (added.length === 0 && removed.length === 0) return [];
-  const changes = [added.length > 0 ? `adds ${added.join(', ')}` : '', removed.length > 0 ? `removes ${removed.join(', ')}` : '']
+  const changes = [
+    added.length > 0 ? `adds ${added.join(', ')}` : '',
+    removed.length > 0 ? `removes ${removed.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   const message = `The privileges of the ${template.name} template are fixed; this request ${changes}. Use the Custom template for another set.`;
@@ -92,7 +125,11 @@ function fixedSetErrors(template: TemplateDefinition, items: readonly Item[]): F
 }
 
 /** Targets of one privilege: those named on the sent privileges plus the matching input list. */
-function withTargets(p: Privilege, items: readonly Item[], lists: Record<'sourceIds' | 'securityProviderIds', string[]>): Privilege[] {
+function withTargets(
+  p: Privilege,
+  items: readonly Item[],
+  lists: Record<'sourceIds' | 'securityProviderIds', string[]>,
+): Privilege[] {
   const entry = findCatalogEntry(p);
   if (!entry?.targetable) return [p];
   const named = items.filter((i) => privilegeId(i.base) === privilegeId(p)).flatMap((i) => i.targets);
@@ -101,7 +138,10 @@ function withTargets(p: Privilege, items: readonly Item[], lists: Record<'source
   return ids.length === 0 ? [p] : ids.map((targetId) => ({ ...p, targetId }));
 }
 
-function applicabilityErrors(base: readonly Privilege[], lists: Record<'sourceIds' | 'securityProviderIds', string[]>): FieldError[] {
+function applicabilityErrors(
+  base: readonly Privilege[],
+  lists: Record<'sourceIds' | 'securityProviderIds', string[]>,
+): FieldError[] {
   return (['sourceIds', 'securityProviderIds'] as const)
     .filter((field) => lists[field].length > 0 && !base.some((p) => findCatalogEntry(p)?.targetInput === field))
     .map((field) => ({
@@ -114,7 +154,7 @@ function applicabilityErrors(base: readonly Privilege[], lists: Record<'sourceId
 function combinationErrors(privileges: readonly Privilege[]): FieldError[] {
   const query = privileges.some((p) => privilegeId(p) === EXECUTE_QUERY);
   if (!query || !privileges.some((p) => p.owner === 'PLATFORM')) return [];
-  const message = 'Execute queries can\'t be combined with any PLATFORM privilege: create two keys instead.';
+  const message = "Execute queries can't be combined with any PLATFORM privilege: create two keys instead.";
   return [{ path: FIELD_PATHS.privileges, rule: 'QUERY_WITH_PLATFORM', message }];
 }
 
@@ -131,7 +171,11 @@ export function resolvePrivileges(template: TemplateDefinition, input: Privilege
   const errors = parsed.flatMap((p) => p.errors);
   if (!custom && sent.length > 0) errors.push(...fixedSetErrors(template, items));
   if (custom && sent.length === 0) {
-    errors.push({ path: FIELD_PATHS.privileges, rule: 'PRIVILEGES_REQUIRED', message: 'Choose at least one privilege.' });
+    errors.push({
+      path: FIELD_PATHS.privileges,
+      rule: 'PRIVILEGES_REQUIRED',
+      message: 'Choose at least one privilege.',
+    });
   }
   const sources = checkIdList(input.sourceIds, FIELD_PATHS.sourceIds, 'A source id');
   const providers = checkIdList(input.securityProviderIds, FIELD_PATHS.securityProviderIds, 'A security provider id');

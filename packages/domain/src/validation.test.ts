@@ -28,15 +28,17 @@ describe('each template, minimal valid request', () => {
 
 describe('normalization', () => {
   it('trims strings, canonicalises IPs, splits groups', () => {
-    const key = value(req('authenticated-search', {
-      displayName: '  Portal backend ',
-      description: ' used by the portal\n',
-      allowedIps: ['104.1.1.0/24', '::ffff:8.8.8.8', '8.8.8.8/32'],
-      deniedIps: ['2001:DB8::/32'],
-      searchHub: ' portal ',
-      groupsThatCanView: ['g1', { id: 'g2' }, 'g1'],
-      groupsThatCanEdit: ['g2'],
-    }));
+    const key = value(
+      req('authenticated-search', {
+        displayName: '  Portal backend ',
+        description: ' used by the portal\n',
+        allowedIps: ['104.1.1.0/24', '::ffff:8.8.8.8', '8.8.8.8/32'],
+        deniedIps: ['2001:DB8::/32'],
+        searchHub: ' portal ',
+        groupsThatCanView: ['g1', { id: 'g2' }, 'g1'],
+        groupsThatCanEdit: ['g2'],
+      }),
+    );
     expect(key).toMatchObject({
       displayName: 'Portal backend',
       description: 'used by the portal',
@@ -50,11 +52,16 @@ describe('normalization', () => {
   });
 
   it('blank search hub and description', () => {
-    expect(value(req('anonymous-search', { searchHub: '   ', description: '  ' }))).toMatchObject({ searchHub: null, description: '' });
+    expect(value(req('anonymous-search', { searchHub: '   ', description: '  ' }))).toMatchObject({
+      searchHub: null,
+      description: '',
+    });
   });
 
   it('accepts private ranges when the deployment allows them', () => {
-    expect(value(req('push-api', { allowedIps: ['10.0.0.0/8'] }), { ...ctx, allowPrivateIps: true }).allowedIps).toEqual(['10.0.0.0/8']);
+    expect(
+      value(req('push-api', { allowedIps: ['10.0.0.0/8'] }), { ...ctx, allowPrivateIps: true }).allowedIps,
+    ).toEqual(['10.0.0.0/8']);
     expect(rules(req('push-api', { allowedIps: ['10.0.0.0/8'] }))).toEqual([['allowedIps[0]', 'NON_PUBLIC']]);
   });
 });
@@ -74,22 +81,31 @@ describe('fixed template privileges', () => {
   });
 
   it('explains what was added and removed', () => {
-    const result = validateKeyRequest(req('anonymous-search', { privileges: [P('SEARCH_API/EXECUTE_QUERY'), P('COVEO_ML/CASE_ASSIST')] }), ctx);
-    expect(result.ok ? '' : result.errors[0]?.message).toMatch(/adds COVEO_ML\/CASE_ASSIST and removes SEARCH_API\/EXECUTE_AGENT_QUERY/);
+    const result = validateKeyRequest(
+      req('anonymous-search', { privileges: [P('SEARCH_API/EXECUTE_QUERY'), P('COVEO_ML/CASE_ASSIST')] }),
+      ctx,
+    );
+    expect(result.ok ? '' : result.errors[0]?.message).toMatch(
+      /adds COVEO_ML\/CASE_ASSIST and removes SEARCH_API\/EXECUTE_AGENT_QUERY/,
+    );
   });
 });
 
 describe('targets', () => {
   it('push-api takes sources and providers from the lists', () => {
     const key = value(req('push-api', { sourceIds: ['s1', 's2', 's1'], securityProviderIds: ['p1'] }));
-    expect(key.privileges.filter((p) => p.targetId !== undefined).map((p) => `${privilegeId(p)}@${p.targetId}`)).toEqual([
-      'PLATFORM/SOURCE_PUSH@s1', 'PLATFORM/SOURCE_PUSH@s2', 'PLATFORM/SECURITY_PROVIDER_PUSH@p1',
-    ]);
+    expect(
+      key.privileges.filter((p) => p.targetId !== undefined).map((p) => `${privilegeId(p)}@${p.targetId}`),
+    ).toEqual(['PLATFORM/SOURCE_PUSH@s1', 'PLATFORM/SOURCE_PUSH@s2', 'PLATFORM/SECURITY_PROVIDER_PUSH@p1']);
   });
 
   it('push-api takes targets from the privileges sent (targetId or targetIds)', () => {
     const privileges = getTemplate('push-api').privileges.map((p): PrivilegeInput =>
-      p.targetDomain === 'SOURCE_PUSH' ? { ...p, targetIds: ['s9'] } : p.targetDomain === 'SECURITY_PROVIDER_PUSH' ? { ...p, targetId: '*' } : p,
+      p.targetDomain === 'SOURCE_PUSH'
+        ? { ...p, targetIds: ['s9'] }
+        : p.targetDomain === 'SECURITY_PROVIDER_PUSH'
+          ? { ...p, targetId: '*' }
+          : p,
     );
     const key = value(req('push-api', { privileges }));
     expect(key.privileges.filter((p) => p.targetDomain.endsWith('_PUSH'))).toEqual([
@@ -100,14 +116,24 @@ describe('targets', () => {
 
   it.each<[string, Partial<KeyRequestInput>, string[][]]>([
     ['sources on a template without them', { sourceIds: ['s1'] }, [['sourceIds', 'NOT_APPLICABLE']]],
-    ['providers on a template without them', { securityProviderIds: ['p1'] }, [['securityProviderIds', 'NOT_APPLICABLE']]],
+    [
+      'providers on a template without them',
+      { securityProviderIds: ['p1'] },
+      [['securityProviderIds', 'NOT_APPLICABLE']],
+    ],
     ['empty lists are fine', { sourceIds: [], securityProviderIds: [] }, []],
   ])('anonymous-search: %s', (_name, over, expected) => {
     expect(rules(req('anonymous-search', over))).toEqual(expected);
   });
 
   it.each<[Partial<KeyRequestInput>, string[][]]>([
-    [{ sourceIds: ['ok', ' ', 'has space'] }, [['sourceIds[1]', 'REQUIRED'], ['sourceIds[2]', 'INVALID_FORMAT']]],
+    [
+      { sourceIds: ['ok', ' ', 'has space'] },
+      [
+        ['sourceIds[1]', 'REQUIRED'],
+        ['sourceIds[2]', 'INVALID_FORMAT'],
+      ],
+    ],
     [{ securityProviderIds: ['x'.repeat(256)] }, [['securityProviderIds[0]', 'MAX_LENGTH']]],
   ])('push-api: bad ids %j', (over, expected) => {
     expect(rules(req('push-api', over))).toEqual(expected);
@@ -129,15 +155,19 @@ describe('identification and every error at once', () => {
   });
 
   it('reports every broken rule with its path', () => {
-    expect(rules(req('custom', {
-      displayName: '',
-      description: 'x'.repeat(1001),
-      privileges: [P('PLATFORM/SOURCE:VIEW'), P('SEARCH_API/EXECUTE_QUERY')],
-      allowedIps: ['8.8.8.8', '192.168.0.1'],
-      deniedIps: ['1.2.3.4/8'],
-      searchHub: 'a b',
-      groupsThatCanEdit: [''],
-    }))).toEqual([
+    expect(
+      rules(
+        req('custom', {
+          displayName: '',
+          description: 'x'.repeat(1001),
+          privileges: [P('PLATFORM/SOURCE:VIEW'), P('SEARCH_API/EXECUTE_QUERY')],
+          allowedIps: ['8.8.8.8', '192.168.0.1'],
+          deniedIps: ['1.2.3.4/8'],
+          searchHub: 'a b',
+          groupsThatCanEdit: [''],
+        }),
+      ),
+    ).toEqual([
       ['displayName', 'REQUIRED'],
       ['description', 'MAX_LENGTH'],
       ['privileges[1]', 'FORBIDDEN_IN_CUSTOM'],

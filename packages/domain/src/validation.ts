@@ -4,25 +4,32 @@ import { durationToMs, parseDuration, DAY_MS } from './durations.ts';
 import type { Privilege } from './privileges.ts';
 import { getTemplate, type Privacy, type TemplateDefinition, type TemplateId } from './templates.ts';
 import {
-  checkCommerce, checkDescription, checkDisplayName, checkGroups, checkIps, checkSearchHub,
-  FIELD_PATHS, type FieldError,
+  checkCommerce,
+  checkDescription,
+  checkDisplayName,
+  checkGroups,
+  checkIps,
+  checkSearchHub,
+  FIELD_PATHS,
+  type FieldError,
 } from './validation-fields.ts';
 import { resolveExpiration, type ExpirationRequest } from './validation-expiration.ts';
 import { potentPrivilegesIn, resolvePrivileges, type PrivilegeRequest } from './validation-privileges.ts';
 
 export type GroupRefs = readonly (string | { id: string })[];
 
-export type KeyRequestInput = PrivilegeRequest & ExpirationRequest & {
-  templateId: string;
-  displayName: string;
-  description?: string | null;
-  allowedIps?: readonly string[] | null;
-  deniedIps?: readonly string[] | null;
-  searchHub?: string | null;
-  commerce?: { catalogId: string } | null;
-  groupsThatCanView?: GroupRefs | null;
-  groupsThatCanEdit?: GroupRefs | null;
-};
+export type KeyRequestInput = PrivilegeRequest &
+  ExpirationRequest & {
+    templateId: string;
+    displayName: string;
+    description?: string | null;
+    allowedIps?: readonly string[] | null;
+    deniedIps?: readonly string[] | null;
+    searchHub?: string | null;
+    commerce?: { catalogId: string } | null;
+    groupsThatCanView?: GroupRefs | null;
+    groupsThatCanEdit?: GroupRefs | null;
+  };
 
 export type ValidationContext = { now: number; allowPrivateIps: boolean; origin: 'CREATE' | 'DUPLICATE' };
 
@@ -65,14 +72,19 @@ function searchHubErrors(
   const requirement = searchHubRequirement(template, privileges);
   if (searchHub === null && requirement !== null) return [{ path, rule: 'SEARCH_HUB_REQUIRED', message: requirement }];
   if (searchHub !== null && commerce !== null) {
-    const message = 'A commerce key must not enforce a search hub: the Commerce API sets it from the commerce interface.';
+    const message =
+      'A commerce key must not enforce a search hub: the Commerce API sets it from the commerce interface.';
     return [{ path, rule: 'COMMERCE_WITH_SEARCH_HUB', message }];
   }
   return [];
 }
 
 function unknownTemplate(templateId: unknown): FieldError {
-  return { path: FIELD_PATHS.templateId, rule: 'UNKNOWN_TEMPLATE', message: `"${String(templateId)}" is not an API key template.` };
+  return {
+    path: FIELD_PATHS.templateId,
+    rule: 'UNKNOWN_TEMPLATE',
+    message: `"${String(templateId)}" is not an API key template.`,
+  };
 }
 
 export function validateKeyRequest(input: KeyRequestInput, ctx: ValidationContext): Validated<NormalizedKey> {
@@ -128,8 +140,12 @@ export type KeyUpdateInput = {
   groupsThatCanEdit?: GroupRefs | null;
 };
 
-export type KeyUpdate = Partial<Pick<NormalizedKey,
-  'displayName' | 'description' | 'allowedIps' | 'deniedIps' | 'searchHub' | 'groupsThatCanView' | 'groupsThatCanEdit'>>;
+export type KeyUpdate = Partial<
+  Pick<
+    NormalizedKey,
+    'displayName' | 'description' | 'allowedIps' | 'deniedIps' | 'searchHub' | 'groupsThatCanView' | 'groupsThatCanEdit'
+  >
+>;
 
 export function validateKeyUpdate(
   existing: ExistingKey,
@@ -151,7 +167,8 @@ export function validateKeyUpdate(
   if (input.searchHub !== undefined) {
     const hub = checkSearchHub(input.searchHub);
     take('searchHub', hub);
-    if (hub.errors.length === 0) errors.push(...searchHubErrors(template, existing.privileges, hub.value, existing.commerce ?? null));
+    if (hub.errors.length === 0)
+      errors.push(...searchHubErrors(template, existing.privileges, hub.value, existing.commerce ?? null));
   }
   if (input.groupsThatCanView !== undefined || input.groupsThatCanEdit !== undefined) {
     const groups = checkGroups(input.groupsThatCanView, input.groupsThatCanEdit);

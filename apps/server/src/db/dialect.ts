@@ -25,7 +25,10 @@ export function least(...values: RawBuilder<number>[]): RawBuilder<number> {
  * the connection's change counter and the file's data version).
  */
 export async function writeVersion(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db);
+  const { rows } = await sql<{
+    changes: number;
+    version: number;
+  }>`select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db);
   const row = rows[0];
   return `${row?.changes ?? 0}:${row?.version ?? 0}`;
 }

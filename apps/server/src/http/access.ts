@@ -20,15 +20,23 @@ export interface AccessRule {
 export function requires(rule: AccessRule) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const principal = c.var.principal;
-    if (!principal) throw new AppError('UNAUTHENTICATED', 'Authentication is required: log in or send Authorization: Bearer <token>.');
+    if (!principal)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Authentication is required: log in or send Authorization: Bearer <token>.',
+      );
     const orgId = c.req.param('org');
     if (!orgId) throw new AppError('NOT_FOUND', 'This route needs an organization.');
     const deps = c.var.deps;
     if (principal.kind === 'apiKey') {
       if (rule.apiKeys !== 'allowed') {
-        throw new AppError('API_KEY_FORBIDDEN', 'An API key can never view or edit API keys, groups or activities: log in as a user.');
+        throw new AppError(
+          'API_KEY_FORBIDDEN',
+          'An API key can never view or edit API keys, groups or activities: log in as a user.',
+        );
       }
-      if (principal.organizationId !== orgId) throw new AppError('FORBIDDEN', `This API key does not belong to organization "${orgId}".`);
+      if (principal.organizationId !== orgId)
+        throw new AppError('FORBIDDEN', `This API key does not belong to organization "${orgId}".`);
       c.set('orgAccess', { organizationId: orgId, privileges: principal.privileges, groups: [] });
     } else {
       const access = await loadOrgAccess(deps, principal.userId, orgId);
@@ -47,8 +55,10 @@ export const requiresUser = createMiddleware<AppEnv>(async (c, next) => {
 
 /** The calling user; throws 401 for anonymous callers and 403 for API keys. */
 export function currentUser(principal: AppEnv['Variables']['principal']): UserPrincipal {
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'Authentication is required: log in or send Authorization: Bearer <token>.');
-  if (principal.kind === 'apiKey') throw new AppError('API_KEY_FORBIDDEN', 'An API key has no console session: log in as a user.');
+  if (!principal)
+    throw new AppError('UNAUTHENTICATED', 'Authentication is required: log in or send Authorization: Bearer <token>.');
+  if (principal.kind === 'apiKey')
+    throw new AppError('API_KEY_FORBIDDEN', 'An API key has no console session: log in as a user.');
   return principal;
 }
 
@@ -59,7 +69,10 @@ function assertAllowed(access: OrgAccess | null, rule: AccessRule, orgId: string
     throw new AppError('FORBIDDEN', `This requires the privileges: ${missing.map(privilegeId).join(', ')}.`);
   }
   if (rule.keyAccess && !hasKeyAccess(access, rule.keyAccess)) {
-    throw new AppError('FORBIDDEN', `Your groups do not grant the ${rule.keyAccess === 'EDIT' ? 'Edit' : 'View'} access level on API keys.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `Your groups do not grant the ${rule.keyAccess === 'EDIT' ? 'Edit' : 'View'} access level on API keys.`,
+    );
   }
 }
 
@@ -86,7 +99,9 @@ export async function loadOrgAccess(deps: Deps, userId: string, orgId: string): 
 }
 
 /** A user's privileges from some groups: theirs plus those their API-key access implies, without duplicates. */
-export function effectivePrivileges(groups: readonly { api_key_access: string; privileges_json: string }[]): Privilege[] {
+export function effectivePrivileges(
+  groups: readonly { api_key_access: string; privileges_json: string }[],
+): Privilege[] {
   const byKey = new Map<string, Privilege>();
   for (const g of groups) {
     const own = JSON.parse(g.privileges_json) as Privilege[];

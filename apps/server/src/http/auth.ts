@@ -36,7 +36,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (principal?.kind === 'user' && principal.viaCookie && !SAFE_METHODS.has(c.req.method)) {
     if (c.req.header('x-csrf-token') !== principal.csrfToken) {
-      throw new AppError('CSRF_TOKEN_MISSING', 'A request authenticated by the session cookie must carry a valid X-CSRF-Token header.');
+      throw new AppError(
+        'CSRF_TOKEN_MISSING',
+        'A request authenticated by the session cookie must carry a valid X-CSRF-Token header.',
+      );
     }
   }
   c.set('principal', principal);

@@ -31,7 +31,10 @@ export function clientAddress(c: Context, trustProxy: readonly string[]): string
   const trusted = trustOf(trustProxy);
   let address = remote;
   if (trusted(remote)) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (let i = hops.length - 1; i >= 0; i -= 1) {
       address = hops[i] ?? address;
       if (!trusted(address)) break;

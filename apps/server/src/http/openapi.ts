@@ -19,13 +19,23 @@ const ProblemDocSchema = ProblemSchema.meta({ id: 'Problem' });
 /** OpenAPI `responses` entries for the listed error statuses, all application/problem+json. */
 export function problemResponses<S extends ProblemStatus>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s], content: { 'application/problem+json': { schema: ProblemDocSchema } } }]),
-  ) as unknown as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof ProblemDocSchema } } }>;
+    statuses.map((s) => [
+      s,
+      { description: PROBLEM_DESCRIPTIONS[s], content: { 'application/problem+json': { schema: ProblemDocSchema } } },
+    ]),
+  ) as unknown as Record<
+    S,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemDocSchema } } }
+  >;
 }
 
 /** A JSON request body that must be present (so a missing or non-JSON body is a 400). */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
-  return { required: true, ...(description ? { description } : {}), content: { 'application/json': { schema } } } as const;
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { 'application/json': { schema } },
+  } as const;
 }
 
 /** A JSON response entry. */

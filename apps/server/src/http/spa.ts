@@ -20,7 +20,9 @@ export function serveSpa(app: OpenAPIHono<AppEnv>, webRoot: string): void {
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/rest/') || c.req.path.startsWith('/__test__/')) return c.notFound();
-    const html = fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : '<!doctype html><title>Keyward</title><p>The console is not built: run npm run build.</p>';
+    const html = fs.existsSync(indexFile)
+      ? fs.readFileSync(indexFile, 'utf8')
+      : '<!doctype html><title>Keyward</title><p>The console is not built: run npm run build.</p>';
     c.header('Cache-Control', 'no-store');
     return c.html(html);
   });

@@ -4,7 +4,11 @@ import type { AppEnv } from './context.ts';
 import { AppError, type FieldError } from './problem.ts';
 
 export function zodIssues(error: ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message, rule: i.code }));
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(body)',
+    message: i.message,
+    rule: i.code,
+  }));
 }
 
 /** Request validation failures (wrong types, missing fields, malformed values) answer 400 naming each field. */

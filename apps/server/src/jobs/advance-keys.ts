@@ -3,7 +3,11 @@ import type { Db } from '../db/database.ts';
 import { recordActivity, SYSTEM_ACTOR } from '../features/activities/record-activity.ts';
 import { factsOf, type ApiKeyRow } from '../features/api-keys/api-key.mapper.ts';
 import { recordedNotices } from '../features/notifications/notices.repository.ts';
-import { queueNotices, type NoticeQueueContext, type PlannedNotice } from '../features/notifications/notice-queue.service.ts';
+import {
+  queueNotices,
+  type NoticeQueueContext,
+  type PlannedNotice,
+} from '../features/notifications/notice-queue.service.ts';
 import { automaticDeactivation, deactivatedFacts } from './automatic-deactivation.ts';
 import { deactivateKey, loadKeyRows } from './lifecycle.repository.ts';
 
@@ -15,7 +19,12 @@ export interface AdvanceSummary {
 }
 
 export function emptySummary(): AdvanceSummary {
-  return { keysExamined: 0, deactivated: { inactivity: 0, exposure: 0, rotation: 0 }, noticesQueued: 0, noticesSuperseded: 0 };
+  return {
+    keysExamined: 0,
+    deactivated: { inactivity: 0, exposure: 0, rotation: 0 },
+    noticesQueued: 0,
+    noticesSuperseded: 0,
+  };
 }
 
 export function addSummary(total: AdvanceSummary, part: AdvanceSummary): void {

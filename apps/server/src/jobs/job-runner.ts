@@ -57,7 +57,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const tick = (): void => {
     timer = null;
     runOnce()
-      .catch((err: unknown) => log(`jobs: pass failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
+      .catch((err: unknown) =>
+        log(`jobs: pass failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      )
       .finally(() => {
         if (!stopped && options.config.jobsIntervalS > 0) {
           timer = setTimeout(tick, options.config.jobsIntervalS * 1000);
@@ -85,7 +87,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   };
 }
 
-async function runPass(options: JobRunnerOptions, hooks: readonly JobHooks[], log: (line: string) => void): Promise<JobRunSummary> {
+async function runPass(
+  options: JobRunnerOptions,
+  hooks: readonly JobHooks[],
+  log: (line: string) => void,
+): Promise<JobRunSummary> {
   const started = performance.now();
   for (const h of hooks) await h.beforePass?.();
   const now = options.clock.now();
@@ -97,7 +103,12 @@ async function runPass(options: JobRunnerOptions, hooks: readonly JobHooks[], lo
   const d = lifecycle.deactivated;
   if (d.inactivity + d.exposure + d.rotation > 0) for (const h of hooks) h.onKeysChanged?.();
   const mail = await deliverDueMail(options.db, options.mailer, now, messageIdDomain(options.config.mailFrom));
-  return { now: new Date(now).toISOString(), ...lifecycle, mail, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+  return {
+    now: new Date(now).toISOString(),
+    ...lifecycle,
+    mail,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  };
 }
 
 function messageIdDomain(mailFrom: string): string {

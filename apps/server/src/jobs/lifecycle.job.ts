@@ -17,7 +17,11 @@ const BUSY_RETRIES = 3;
  * one transaction per batch, so memory stays flat whatever the number of keys and a crash loses at
  * most the batch in flight (rolled back, redone by the next pass).
  */
-export async function runLifecycleJob(db: Db, ctx: NoticeQueueContext, options: LifecycleJobOptions): Promise<AdvanceSummary> {
+export async function runLifecycleJob(
+  db: Db,
+  ctx: NoticeQueueContext,
+  options: LifecycleJobOptions,
+): Promise<AdvanceSummary> {
   const total = emptySummary();
   let cursor = '';
   for (let batch = 1; ; batch++) {
@@ -33,7 +37,12 @@ export async function runLifecycleJob(db: Db, ctx: NoticeQueueContext, options: 
   return total;
 }
 
-async function advanceBatch(db: Db, ids: readonly string[], ctx: NoticeQueueContext, log: (line: string) => void): Promise<AdvanceSummary> {
+async function advanceBatch(
+  db: Db,
+  ids: readonly string[],
+  ctx: NoticeQueueContext,
+  log: (line: string) => void,
+): Promise<AdvanceSummary> {
   try {
     return await inTransaction(db, ids, ctx);
   } catch (err) {

@@ -7,7 +7,12 @@ import type { ApiKeyRow } from '../features/api-keys/api-key.mapper.ts';
 type Eb = ExpressionBuilder<Database & { k: Database['api_keys'] }, 'k'>;
 
 /** The notices_sent key of the domain's `noticeDedupeKey(series, cycle, notice)`, prefixed with the key id. */
-function recorded(eb: Eb, series: string, cycle: Expression<unknown>, notice: Expression<unknown>): Expression<SqlBool> {
+function recorded(
+  eb: Eb,
+  series: string,
+  cycle: Expression<unknown>,
+  notice: Expression<unknown>,
+): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom('notices_sent as n')
@@ -57,7 +62,10 @@ export async function lifecycleCandidateIds(db: Db, afterId: string, now: number
     .where('k.id', '>', afterId)
     .where(sql<SqlBool>`k.enabled = 1`) // a literal, so SQLite may use the partial index api_keys_lifecycle_idx
     .where((eb) => {
-      const notExpired = eb.or([eb('k.expiration_date', 'is', null), eb(sql<number>`k.expiration_date + 1000`, '>', now)]);
+      const notExpired = eb.or([
+        eb('k.expiration_date', 'is', null),
+        eb(sql<number>`k.expiration_date + 1000`, '>', now),
+      ]);
       return eb.or([
         eb.and([
           notExpired,
@@ -80,11 +88,21 @@ export async function lifecycleCandidateIds(db: Db, afterId: string, now: number
 
 export async function loadKeyRows(db: Db, ids: readonly string[]): Promise<ApiKeyRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('api_keys').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
 }
 
 /** Records an automatic deactivation; false when the key was no longer enabled (someone else did it). */
-export async function deactivateKey(db: Db, id: string, change: { reason: DisabledReason; date: number }, now: number): Promise<boolean> {
+export async function deactivateKey(
+  db: Db,
+  id: string,
+  change: { reason: DisabledReason; date: number },
+  now: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('api_keys')
     .set({ enabled: 0, disabled_reason: change.reason, disabled_date: change.date, updated_date: now })

@@ -24,7 +24,11 @@ export class LifecycleServer {
   db: OpenedDatabase;
   /** The first administrator's bearer token, valid for a century of clock time. */
   readonly token: string;
-  private constructor(readonly ctx: TestContext, readonly smtp: TestSmtpServer, token: string) {
+  private constructor(
+    readonly ctx: TestContext,
+    readonly smtp: TestSmtpServer,
+    token: string,
+  ) {
     this.app = ctx.app;
     this.db = ctx.db;
     this.token = token;
@@ -34,13 +38,18 @@ export class LifecycleServer {
     const server = smtp ?? new TestSmtpServer();
     if (!smtp) await server.start();
     const ctx = await createTestContext({
-      KEYWARD_SMTP_URL: server.url, KEYWARD_PUBLIC_URL: PUBLIC_URL, KEYWARD_SECURITY_CONTACT: SECURITY_CONTACT, ...env,
+      KEYWARD_SMTP_URL: server.url,
+      KEYWARD_PUBLIC_URL: PUBLIC_URL,
+      KEYWARD_SECURITY_CONTACT: SECURITY_CONTACT,
+      ...env,
     });
     return new LifecycleServer(ctx, server, await longLivedToken(ctx, ctx.adminId));
   }
 
   /** A user in a fresh group, with a token that survives clock jumps. */
-  async userWith(opts: Parameters<TestContext['userWith']>[0]): Promise<{ token: string; userId: string; groupId: string }> {
+  async userWith(
+    opts: Parameters<TestContext['userWith']>[0],
+  ): Promise<{ token: string; userId: string; groupId: string }> {
     const user = await this.ctx.userWith(opts);
     return { ...user, token: await longLivedToken(this.ctx, user.userId) };
   }
@@ -49,7 +58,8 @@ export class LifecycleServer {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    const body =
+      opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     return this.app.request(url, { method, headers, ...(body === undefined ? {} : { body }) });
   }
 
@@ -99,7 +109,13 @@ async function longLivedToken(ctx: TestContext, userId: string): Promise<string>
   const now = ctx.clock.now();
   await ctx.db.db
     .insertInto('access_tokens')
-    .values({ token_hash: sha256Hex(token), user_id: userId, csrf_token: randomToken(), created_date: now, expires_at: now + 100 * 365 * 86_400_000 })
+    .values({
+      token_hash: sha256Hex(token),
+      user_id: userId,
+      csrf_token: randomToken(),
+      created_date: now,
+      expires_at: now + 100 * 365 * 86_400_000,
+    })
     .execute();
   return token;
 }

@@ -1,6 +1,11 @@
 import type { Db } from '../db/database.ts';
 import {
-  claimOutbox, dueOutbox, markOutboxFailed, markOutboxRetry, markOutboxSent, type OutboxRow,
+  claimOutbox,
+  dueOutbox,
+  markOutboxFailed,
+  markOutboxRetry,
+  markOutboxSent,
+  type OutboxRow,
 } from '../features/notifications/outbox.repository.ts';
 import { MailError, type Mailer } from '../mail/mailer.ts';
 import { retryDelayMs } from './backoff.ts';
@@ -22,7 +27,12 @@ const BATCH = 100;
  * with exponential backoff, for as long as it takes; a refusal (5xx) is FAILED. When the server
  * cannot be reached, the pass stops trying: the rest waits for the next pass.
  */
-export async function deliverDueMail(db: Db, mailer: Mailer | null, now: number, messageIdDomain: string): Promise<DeliverySummary> {
+export async function deliverDueMail(
+  db: Db,
+  mailer: Mailer | null,
+  now: number,
+  messageIdDomain: string,
+): Promise<DeliverySummary> {
   const summary: DeliverySummary = { sent: 0, retrying: 0, failed: 0 };
   if (mailer === null) return summary;
   for (;;) {
@@ -38,7 +48,11 @@ export async function deliverDueMail(db: Db, mailer: Mailer | null, now: number,
 }
 
 async function attempt(
-  db: Db, mailer: Mailer, row: OutboxRow, now: number, domain: string,
+  db: Db,
+  mailer: Mailer,
+  row: OutboxRow,
+  now: number,
+  domain: string,
 ): Promise<{ result: keyof DeliverySummary; unreachable: boolean }> {
   try {
     await mailer.send({
@@ -50,7 +64,10 @@ async function attempt(
     await markOutboxSent(db, row.id, now);
     return { result: 'sent', unreachable: false };
   } catch (err) {
-    const failure = err instanceof MailError ? err : new MailError(err instanceof Error ? err.message : String(err), { permanent: false, unreachable: false });
+    const failure =
+      err instanceof MailError
+        ? err
+        : new MailError(err instanceof Error ? err.message : String(err), { permanent: false, unreachable: false });
     if (failure.permanent) {
       await markOutboxFailed(db, row.id, failure.message);
       return { result: 'failed', unreachable: false };

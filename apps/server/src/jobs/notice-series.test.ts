@@ -23,16 +23,86 @@ interface Expected {
 }
 
 const TIMELINE: Expected[] = [
-  { at: '2026-02-28T00:00:00Z', key: 'Leaked', subject: 'Exposed API key will be deactivated in 3 days', to: ADMINS_AND_CONTACT, statusBefore: 'ENABLED', status: 'ENABLED' },
-  { at: '2026-03-02T00:00:00Z', key: 'Leaked', subject: 'Exposed API key will be deactivated in 24 hours', to: ADMINS_AND_CONTACT, statusBefore: 'ENABLED', status: 'ENABLED' },
-  { at: '2026-03-03T00:00:00Z', key: 'Leaked', subject: 'Exposed API key deactivated', to: ADMINS_AND_CONTACT, statusBefore: 'ENABLED', status: 'DISABLED_EXPOSED' },
-  { at: '2026-04-19T00:00:00Z', key: 'Expiring', subject: 'API key expires in 7 days', to: ADMINS, statusBefore: 'ENABLED', status: 'SOON_TO_BE_EXPIRED' },
-  { at: '2026-04-24T00:00:00Z', key: 'Expiring', subject: 'API key expires in 2 days', to: ADMINS, statusBefore: 'SOON_TO_BE_EXPIRED', status: 'SOON_TO_BE_EXPIRED' },
-  { at: '2026-04-26T00:00:00Z', key: 'Expiring', subject: 'API key expired', to: ADMINS, statusBefore: 'SOON_TO_BE_EXPIRED', status: 'EXPIRED' },
-  { at: '2026-12-16T12:00:00Z', key: 'Idle', subject: 'Unused API key will be deactivated in 30 days', to: ADMINS, statusBefore: 'ENABLED', status: 'SOON_TO_BE_DISABLED' },
-  { at: '2026-12-31T12:00:00Z', key: 'Idle', subject: 'Unused API key will be deactivated in 15 days', to: ADMINS, statusBefore: 'SOON_TO_BE_DISABLED', status: 'SOON_TO_BE_DISABLED' },
-  { at: '2027-01-14T12:00:00Z', key: 'Idle', subject: 'Unused API key will be deactivated tomorrow', to: ADMINS, statusBefore: 'SOON_TO_BE_DISABLED', status: 'SOON_TO_BE_DISABLED' },
-  { at: '2027-01-15T12:00:00Z', key: 'Idle', subject: 'Unused API key deactivated', to: ADMINS, statusBefore: 'SOON_TO_BE_DISABLED', status: 'DISABLED_FOR_INACTIVITY' },
+  {
+    at: '2026-02-28T00:00:00Z',
+    key: 'Leaked',
+    subject: 'Exposed API key will be deactivated in 3 days',
+    to: ADMINS_AND_CONTACT,
+    statusBefore: 'ENABLED',
+    status: 'ENABLED',
+  },
+  {
+    at: '2026-03-02T00:00:00Z',
+    key: 'Leaked',
+    subject: 'Exposed API key will be deactivated in 24 hours',
+    to: ADMINS_AND_CONTACT,
+    statusBefore: 'ENABLED',
+    status: 'ENABLED',
+  },
+  {
+    at: '2026-03-03T00:00:00Z',
+    key: 'Leaked',
+    subject: 'Exposed API key deactivated',
+    to: ADMINS_AND_CONTACT,
+    statusBefore: 'ENABLED',
+    status: 'DISABLED_EXPOSED',
+  },
+  {
+    at: '2026-04-19T00:00:00Z',
+    key: 'Expiring',
+    subject: 'API key expires in 7 days',
+    to: ADMINS,
+    statusBefore: 'ENABLED',
+    status: 'SOON_TO_BE_EXPIRED',
+  },
+  {
+    at: '2026-04-24T00:00:00Z',
+    key: 'Expiring',
+    subject: 'API key expires in 2 days',
+    to: ADMINS,
+    statusBefore: 'SOON_TO_BE_EXPIRED',
+    status: 'SOON_TO_BE_EXPIRED',
+  },
+  {
+    at: '2026-04-26T00:00:00Z',
+    key: 'Expiring',
+    subject: 'API key expired',
+    to: ADMINS,
+    statusBefore: 'SOON_TO_BE_EXPIRED',
+    status: 'EXPIRED',
+  },
+  {
+    at: '2026-12-16T12:00:00Z',
+    key: 'Idle',
+    subject: 'Unused API key will be deactivated in 30 days',
+    to: ADMINS,
+    statusBefore: 'ENABLED',
+    status: 'SOON_TO_BE_DISABLED',
+  },
+  {
+    at: '2026-12-31T12:00:00Z',
+    key: 'Idle',
+    subject: 'Unused API key will be deactivated in 15 days',
+    to: ADMINS,
+    statusBefore: 'SOON_TO_BE_DISABLED',
+    status: 'SOON_TO_BE_DISABLED',
+  },
+  {
+    at: '2027-01-14T12:00:00Z',
+    key: 'Idle',
+    subject: 'Unused API key will be deactivated tomorrow',
+    to: ADMINS,
+    statusBefore: 'SOON_TO_BE_DISABLED',
+    status: 'SOON_TO_BE_DISABLED',
+  },
+  {
+    at: '2027-01-15T12:00:00Z',
+    key: 'Idle',
+    subject: 'Unused API key deactivated',
+    to: ADMINS,
+    statusBefore: 'SOON_TO_BE_DISABLED',
+    status: 'DISABLED_FOR_INACTIVITY',
+  },
 ];
 
 let server: LifecycleServer;
@@ -42,7 +112,11 @@ async function setUp(): Promise<void> {
   server = await LifecycleServer.start();
   const db = server.db.db;
   const second = await insertUser(db, { email: SECOND_ADMIN, displayName: 'Second', passwordHash: 'x', now: T0 });
-  const admins = await db.selectFrom('groups').select('id').where('built_in', '=', 'ADMINISTRATORS').executeTakeFirstOrThrow();
+  const admins = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('built_in', '=', 'ADMINISTRATORS')
+    .executeTakeFirstOrThrow();
   await insertMember(db, admins.id, second);
   keys = {
     Expiring: await server.createKey({ displayName: 'Expiring', lifetimeDuration: 'P100D' }),
@@ -53,7 +127,10 @@ async function setUp(): Promise<void> {
 
 async function flag(): Promise<void> {
   await server.setClock(FLAGGED_AT);
-  await server.json('POST', `${B}/${keys.Leaked.id}/exposure`, { token: server.token, body: { reason: 'Pasted in a public gist', severity: 'LOW', url: 'https://gist.example/1' } });
+  await server.json('POST', `${B}/${keys.Leaked.id}/exposure`, {
+    token: server.token,
+    body: { reason: 'Pasted in a public gist', severity: 'LOW', url: 'https://gist.example/1' },
+  });
 }
 
 /** The mails received since `from`, as `key: subject` with their sorted recipients. */
@@ -76,7 +153,11 @@ describe('the notice series over a year', () => {
       await server.runJobs();
       for (const mail of received(before)) log.push({ at: new Date(t).toISOString().replace('.000', ''), ...mail });
     }
-    const flagged = { at: '2026-02-01T00:00:00Z', subject: '[Keyward] API key flagged as exposed: "Leaked" (My organization)', to: ADMINS_AND_CONTACT };
+    const flagged = {
+      at: '2026-02-01T00:00:00Z',
+      subject: '[Keyward] API key flagged as exposed: "Leaked" (My organization)',
+      to: ADMINS_AND_CONTACT,
+    };
     expect(log).toEqual([flagged, ...TIMELINE.map((e) => ({ at: e.at, subject: subjectOf(e), to: e.to }))]);
     const sent = await server.db.db.selectFrom('outbox').select(['status', 'attempts']).execute();
     expect(sent).toHaveLength(11);
@@ -86,9 +167,15 @@ describe('the notice series over a year', () => {
   it('changes status and sends exactly at each boundary, not a millisecond before', async () => {
     await flag();
     await server.runJobs();
-    expect(received(0).map((m) => m.subject)).toEqual(['[Keyward] API key flagged as exposed: "Leaked" (My organization)']);
+    expect(received(0).map((m) => m.subject)).toEqual([
+      '[Keyward] API key flagged as exposed: "Leaked" (My organization)',
+    ]);
     const leaked = await server.getKey(keys.Leaked.id);
-    expect(leaked).toMatchObject({ status: 'ENABLED', statusLabel: 'Exposed', exposureReport: { severity: 'LOW', deactivationDate: at('2026-03-03T00:00:00Z') } });
+    expect(leaked).toMatchObject({
+      status: 'ENABLED',
+      statusLabel: 'Exposed',
+      exposureReport: { severity: 'LOW', deactivationDate: at('2026-03-03T00:00:00Z') },
+    });
     for (const event of TIMELINE) {
       const instant = at(event.at);
       await server.setClock(instant - 1);
@@ -117,12 +204,29 @@ describe('the notice series over a year', () => {
     await server.setClock('2027-02-01T00:00:00Z');
     const summary = await server.runJobs();
     expect(summary.deactivated).toEqual({ inactivity: 1, exposure: 1, rotation: 0 });
-    const res = await server.json<{ items: { operation: string; resourceName: string; triggeredBy: { type: string }; createDate: number; content: Record<string, unknown> }[] }>(
-      'POST', '/rest/organizations/myorganization/activities/public', { token: server.token, body: { operations: ['DEACTIVATE'] } },
-    );
+    const res = await server.json<{
+      items: {
+        operation: string;
+        resourceName: string;
+        triggeredBy: { type: string };
+        createDate: number;
+        content: Record<string, unknown>;
+      }[];
+    }>('POST', '/rest/organizations/myorganization/activities/public', {
+      token: server.token,
+      body: { operations: ['DEACTIVATE'] },
+    });
     const byName = Object.fromEntries(res.items.map((a) => [a.resourceName, a]));
-    expect(byName.Leaked).toMatchObject({ triggeredBy: { type: 'SYSTEM' }, createDate: at('2026-03-03T00:00:00Z'), content: { resourceState: 'DISABLED', after: { disabledReason: 'EXPOSED' } } });
-    expect(byName.Idle).toMatchObject({ triggeredBy: { type: 'SYSTEM' }, createDate: at('2027-01-15T12:00:00Z'), content: { after: { disabledReason: 'INACTIVITY' } } });
+    expect(byName.Leaked).toMatchObject({
+      triggeredBy: { type: 'SYSTEM' },
+      createDate: at('2026-03-03T00:00:00Z'),
+      content: { resourceState: 'DISABLED', after: { disabledReason: 'EXPOSED' } },
+    });
+    expect(byName.Idle).toMatchObject({
+      triggeredBy: { type: 'SYSTEM' },
+      createDate: at('2027-01-15T12:00:00Z'),
+      content: { after: { disabledReason: 'INACTIVITY' } },
+    });
     expect(res.items).toHaveLength(2);
     expect((await server.runJobs()).deactivated).toEqual({ inactivity: 0, exposure: 0, rotation: 0 });
   });
@@ -134,17 +238,30 @@ describe('the notice series over a year', () => {
     await server.setClock('2026-04-25T12:00:00Z'); // the 7-day and 2-day notices are both due
     const summary = await server.runJobs();
     expect(summary).toMatchObject({ noticesQueued: 1, noticesSuperseded: 1 });
-    expect(received(0).map((m) => m.subject)).toEqual(['[Keyward] API key expires in 2 days: "Expiring" (My organization)']);
+    expect(received(0).map((m) => m.subject)).toEqual([
+      '[Keyward] API key expires in 2 days: "Expiring" (My organization)',
+    ]);
     await server.setClock('2027-03-01T00:00:00Z'); // the whole inactivity series, and the expiry
     await server.runJobs();
-    expect(received(1).map((m) => m.subject).sort()).toEqual([
+    expect(
+      received(1)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
       '[Keyward] API key expired: "Expiring" (My organization)',
       '[Keyward] Unused API key deactivated: "Idle" (My organization)',
       '[Keyward] Unused API key deactivated: "Leaked" (My organization)',
     ]);
-    const notices = await server.db.db.selectFrom('notices_sent').select(['api_key_id', 'notice', 'outcome']).where('api_key_id', '=', keys.Idle.id).execute();
+    const notices = await server.db.db
+      .selectFrom('notices_sent')
+      .select(['api_key_id', 'notice', 'outcome'])
+      .where('api_key_id', '=', keys.Idle.id)
+      .execute();
     expect(notices.map((n) => `${n.notice}:${n.outcome}`).sort()).toEqual([
-      'INACTIVITY_15D:SUPERSEDED', 'INACTIVITY_1D:SUPERSEDED', 'INACTIVITY_30D:SUPERSEDED', 'INACTIVITY_DEACTIVATED:SENT',
+      'INACTIVITY_15D:SUPERSEDED',
+      'INACTIVITY_1D:SUPERSEDED',
+      'INACTIVITY_30D:SUPERSEDED',
+      'INACTIVITY_DEACTIVATED:SENT',
     ]);
     await server.runJobs();
     expect(server.smtp.messages).toHaveLength(4);
@@ -159,7 +276,11 @@ describe('the notice series over a year', () => {
     await server.setClock('2026-12-20T08:00:00Z');
     await server.json('PUT', `${B}/${keys.Idle.id}/activation/extend`, { token: server.token }, 204);
     const idle = await server.getKey(keys.Idle.id);
-    expect(idle).toMatchObject({ status: 'ENABLED', activationDate: at('2026-12-20T08:00:00Z'), inactivityDeadline: at('2027-12-20T08:00:00Z') });
+    expect(idle).toMatchObject({
+      status: 'ENABLED',
+      activationDate: at('2026-12-20T08:00:00Z'),
+      inactivityDeadline: at('2027-12-20T08:00:00Z'),
+    });
     const count = server.smtp.messages.length;
     for (const t of ['2026-12-31T12:00:00Z', '2027-01-15T12:00:00Z', '2027-11-20T07:59:59Z']) {
       await server.setClock(t);
@@ -168,9 +289,12 @@ describe('the notice series over a year', () => {
     expect(server.smtp.messages.slice(count).filter((m) => m.subject.includes('"Idle"'))).toEqual([]);
     await server.setClock('2027-11-20T08:00:00Z');
     await server.runJobs();
-    expect(server.smtp.messages.slice(count).filter((m) => m.subject.includes('"Idle"')).map((m) => m.subject)).toEqual([
-      '[Keyward] Unused API key will be deactivated in 30 days: "Idle" (My organization)',
-    ]);
+    expect(
+      server.smtp.messages
+        .slice(count)
+        .filter((m) => m.subject.includes('"Idle"'))
+        .map((m) => m.subject),
+    ).toEqual(['[Keyward] Unused API key will be deactivated in 30 days: "Idle" (My organization)']);
   });
 
   it('writes mail that names the organization, the key, what happens and when, links to the key, and never holds its value', async () => {

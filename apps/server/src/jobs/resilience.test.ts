@@ -16,14 +16,20 @@ afterEach(() => server.close());
 
 async function expiringKeys(n: number): Promise<ApiKey[]> {
   const keys: ApiKey[] = [];
-  for (let i = 0; i < n; i++) keys.push(await server.createKey({ displayName: `Key ${String(i).padStart(2, '0')}`, lifetimeDuration: 'P10D' }));
+  for (let i = 0; i < n; i++)
+    keys.push(await server.createKey({ displayName: `Key ${String(i).padStart(2, '0')}`, lifetimeDuration: 'P10D' }));
   return keys;
 }
 
-function runner(opts: { batchSize?: number; mailer?: Mailer | null; afterBatch?: (n: number) => void } = {}): JobRunner {
+function runner(
+  opts: { batchSize?: number; mailer?: Mailer | null; afterBatch?: (n: number) => void } = {},
+): JobRunner {
   const config = server.ctx.config;
   return createJobRunner({
-    db: server.db.db, clock: server.ctx.clock, config, log: () => {},
+    db: server.db.db,
+    clock: server.ctx.clock,
+    config,
+    log: () => {},
     mailer: opts.mailer === undefined ? createSmtpMailer(server.smtp.url, config.mailFrom) : opts.mailer,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     ...(opts.afterBatch ? { afterBatch: opts.afterBatch } : {}),
@@ -59,7 +65,12 @@ describe('exactly once, across restarts and overlapping passes', () => {
     server = await LifecycleServer.start();
     await expiringKeys(12);
     await server.setClock(SEVEN_DAYS);
-    const crashing = runner({ batchSize: 5, afterBatch: (n) => { if (n === 1) throw new Error('killed'); } });
+    const crashing = runner({
+      batchSize: 5,
+      afterBatch: (n) => {
+        if (n === 1) throw new Error('killed');
+      },
+    });
     await expect(crashing.runOnce()).rejects.toThrow('killed');
     expect(await server.db.db.selectFrom('outbox').select('id').execute()).toHaveLength(5);
     await server.restart();
@@ -74,7 +85,10 @@ describe('exactly once, across restarts and overlapping passes', () => {
     server = await LifecycleServer.start();
     const keys = await expiringKeys(8);
     for (const key of keys.slice(0, 4)) {
-      await server.json('POST', `/rest/organizations/myorganization/apikeys/${key.id}/exposure`, { token: server.token, body: { reason: 'leak', severity: 'HIGH' } });
+      await server.json('POST', `/rest/organizations/myorganization/apikeys/${key.id}/exposure`, {
+        token: server.token,
+        body: { reason: 'leak', severity: 'HIGH' },
+      });
     }
     await server.setClock(SEVEN_DAYS); // HIGH reports (2 days) have passed their deadline; all keys are within 7 days of expiring
     const [a, b] = await Promise.all([runner({ batchSize: 1 }).runOnce(), runner({ batchSize: 1 }).runOnce()]);
@@ -82,8 +96,14 @@ describe('exactly once, across restarts and overlapping passes', () => {
     // 4 "flagged" (queued by the reports) + 4 "deactivated" + 4 seven-day notices of the keys still usable.
     expect((a?.mail.sent ?? 0) + (b?.mail.sent ?? 0)).toBe(12);
     expect([...tally().values()]).toEqual(Array(12).fill(1));
-    expect(await server.db.db.selectFrom('notices_sent').select('dedupe_key').where('outcome', '=', 'SENT').execute()).toHaveLength(12);
-    const activities = await server.db.db.selectFrom('activities').select('resource_id').where('operation', '=', 'DEACTIVATE').execute();
+    expect(
+      await server.db.db.selectFrom('notices_sent').select('dedupe_key').where('outcome', '=', 'SENT').execute(),
+    ).toHaveLength(12);
+    const activities = await server.db.db
+      .selectFrom('activities')
+      .select('resource_id')
+      .where('operation', '=', 'DEACTIVATE')
+      .execute();
     expect(activities).toHaveLength(4);
   });
 });
@@ -101,9 +121,14 @@ describe('SMTP outages', () => {
       await server.runJobs();
       if (t === SEVEN_DAYS + 12 * HOUR) await server.restart();
     }
-    const pending = await server.db.db.selectFrom('outbox').select(['status', 'attempts', 'last_error', 'next_attempt_at']).execute();
+    const pending = await server.db.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts', 'last_error', 'next_attempt_at'])
+      .execute();
     expect(pending).toHaveLength(3);
-    expect(pending.every((r) => r.status === 'PENDING' && r.attempts > 1 && (r.last_error ?? '').length > 0)).toBe(true);
+    expect(pending.every((r) => r.status === 'PENDING' && r.attempts > 1 && (r.last_error ?? '').length > 0)).toBe(
+      true,
+    );
     expect(Math.max(...pending.map((r) => r.next_attempt_at))).toBeLessThanOrEqual(SEVEN_DAYS + 25 * HOUR);
     await server.smtp.start(); // same port
     await server.setClock(SEVEN_DAYS + 25 * HOUR);
@@ -150,14 +175,21 @@ describe('SMTP outages', () => {
     server.smtp.rejectRecipient = null;
     await server.setClock(SEVEN_DAYS + 60_000);
     expect((await server.runJobs()).mail).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(await server.db.db.selectFrom('outbox').select(['status', 'attempts']).execute()).toEqual([{ status: 'SENT', attempts: 2 }]);
+    expect(await server.db.db.selectFrom('outbox').select(['status', 'attempts']).execute()).toEqual([
+      { status: 'SENT', attempts: 2 },
+    ]);
   });
 
   it('a crash after the SMTP server accepted a mail but before it was marked sent resends it at worst once, with the same Message-ID', async () => {
     server = await LifecycleServer.start();
     await expiringKeys(1);
     const smtp = createSmtpMailer(server.smtp.url, 'keyward@localhost');
-    const dying: Mailer = { send: async (mail) => { await smtp.send(mail); throw new Error('process killed before marking'); } };
+    const dying: Mailer = {
+      send: async (mail) => {
+        await smtp.send(mail);
+        throw new Error('process killed before marking');
+      },
+    };
     await server.setClock(SEVEN_DAYS);
     await runner({ mailer: dying }).runOnce();
     await server.setClock(SEVEN_DAYS + HOUR);

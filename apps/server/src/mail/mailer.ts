@@ -37,7 +37,13 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     send: async (mail) => {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          messageId: mail.messageId,
+        });
       } catch (err) {
         throw toMailError(err);
       }
@@ -69,6 +75,7 @@ function toMailError(err: unknown): MailError {
   // A 5xx to the recipients or the data will come again for this message: FAILED. Anything else
   // (4xx, network, TLS, authentication, a refused sender) is retried with backoff until it passes.
   const permanent = refused && (e.code === 'EENVELOPE' || MESSAGE_COMMANDS.has(e.command ?? ''));
-  const unreachable = !permanent && (e.command === 'CONN' || SERVER_CODES.has(e.code ?? '') || e.command === 'MAIL FROM');
+  const unreachable =
+    !permanent && (e.command === 'CONN' || SERVER_CODES.has(e.code ?? '') || e.command === 'MAIL FROM');
   return new MailError(message, { permanent, unreachable });
 }

@@ -38,7 +38,9 @@ export class TestSmtpServer {
       closeTimeout: 100,
       onRcptTo: (address, _session, callback) => {
         if (this.rejectRecipient?.(address.address)) {
-          const err = Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: this.rejectCode });
+          const err = Object.assign(new Error(`Mailbox ${address.address} unavailable`), {
+            responseCode: this.rejectCode,
+          });
           callback(err);
           return;
         }
@@ -90,7 +92,12 @@ function parseMessage(raw: string): { subject: string; text: string; messageId: 
     if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+  const text =
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
   return {
     subject: decodeEncodedWords(headers.get('subject') ?? ''),
     text: text.replace(/\r\n/g, '\n').replace(/\n$/, ''),

@@ -27,11 +27,20 @@ export interface TestContext {
   adminToken: string;
   adminId: string;
   /** A user in `org` (default ORG) with a fresh group; returns a bearer token. */
-  userWith: (opts: { apiKeyAccess: ApiKeyAccess; privileges?: Privilege[]; org?: string; email?: string }) => Promise<{ token: string; userId: string; groupId: string }>;
+  userWith: (opts: {
+    apiKeyAccess: ApiKeyAccess;
+    privileges?: Privilege[];
+    org?: string;
+    email?: string;
+  }) => Promise<{ token: string; userId: string; groupId: string }>;
   tokenFor: (userId: string) => Promise<string>;
   createOrganization: (id: string) => Promise<void>;
   /** app.request with JSON body and bearer token. */
-  call: (method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>;
+  call: (
+    method: string,
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<Response>;
   close: () => Promise<void>;
 }
 
@@ -39,7 +48,13 @@ export interface TestContext {
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-test-'));
   const dbFile = path.join(dir, 'keyward.db');
-  const config = readConfig({ KEYWARD_DB: dbFile, KEYWARD_ADMIN_EMAIL: ADMIN_EMAIL, KEYWARD_ADMIN_PASSWORD: ADMIN_PASSWORD, KEYWARD_CLOCK: 'manual', ...env });
+  const config = readConfig({
+    KEYWARD_DB: dbFile,
+    KEYWARD_ADMIN_EMAIL: ADMIN_EMAIL,
+    KEYWARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    KEYWARD_CLOCK: 'manual',
+    ...env,
+  });
   const db = openDatabase(dbFile);
   await migrateToLatest(db.db);
   const clock = new ManualClock(T0);
@@ -52,15 +67,32 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     const token = randomToken();
     await db.db
       .insertInto('access_tokens')
-      .values({ token_hash: sha256Hex(token), user_id: userId, csrf_token: randomToken(), created_date: clock.now(), expires_at: clock.now() + 4 * 3600_000 })
+      .values({
+        token_hash: sha256Hex(token),
+        user_id: userId,
+        csrf_token: randomToken(),
+        created_date: clock.now(),
+        expires_at: clock.now() + 4 * 3600_000,
+      })
       .execute();
     return token;
   };
   let userCount = 0;
   const userWith: TestContext['userWith'] = async ({ apiKeyAccess, privileges = [], org = ORG, email }) => {
     userCount += 1;
-    const userId = await insertUser(db.db, { email: email ?? `user${userCount}@example.com`, displayName: `User ${userCount}`, passwordHash: 'x', now: clock.now() });
-    const groupId = await insertGroup(db.db, { organizationId: org, displayName: `Group ${userCount}`, apiKeyAccess, privileges, now: clock.now() });
+    const userId = await insertUser(db.db, {
+      email: email ?? `user${userCount}@example.com`,
+      displayName: `User ${userCount}`,
+      passwordHash: 'x',
+      now: clock.now(),
+    });
+    const groupId = await insertGroup(db.db, {
+      organizationId: org,
+      displayName: `Group ${userCount}`,
+      apiKeyAccess,
+      privileges,
+      now: clock.now(),
+    });
     await insertMember(db.db, groupId, userId);
     return { token: await tokenFor(userId), userId, groupId };
   };
@@ -69,7 +101,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     return Promise.resolve(
-      app.request(url, { method, headers, ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}) }),
+      app.request(url, {
+        method,
+        headers,
+        ...(opts.body !== undefined
+          ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }
+          : {}),
+      }),
     );
   };
   return {
@@ -82,7 +120,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     adminId: admin.id,
     userWith,
     tokenFor,
-    createOrganization: (id) => insertOrganization(db.db, { id, displayName: id, securityContact: `security@${id}.test`, now: clock.now() }),
+    createOrganization: (id) =>
+      insertOrganization(db.db, { id, displayName: id, securityContact: `security@${id}.test`, now: clock.now() }),
     call,
     close: async () => {
       await shutdown.run(() => {});

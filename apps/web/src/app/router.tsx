@@ -26,11 +26,23 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="api-keys" replace /> },
           { path: 'api-keys', element: <ApiKeysRoute /> },
-          { path: 'api-keys/new', lazy: () => import('./routes/api-key-new.tsx').then((m) => ({ Component: m.ApiKeyNewRoute })) },
-          { path: 'api-keys/:keyId', lazy: () => import('./routes/api-key-detail.tsx').then((m) => ({ Component: m.ApiKeyDetailRoute })) },
+          {
+            path: 'api-keys/new',
+            lazy: () => import('./routes/api-key-new.tsx').then((m) => ({ Component: m.ApiKeyNewRoute })),
+          },
+          {
+            path: 'api-keys/:keyId',
+            lazy: () => import('./routes/api-key-detail.tsx').then((m) => ({ Component: m.ApiKeyDetailRoute })),
+          },
           { path: 'groups', lazy: () => import('./routes/groups.tsx').then((m) => ({ Component: m.GroupsRoute })) },
-          { path: 'notifications', lazy: () => import('./routes/notifications.tsx').then((m) => ({ Component: m.NotificationsRoute })) },
-          { path: 'activity', lazy: () => import('./routes/activity.tsx').then((m) => ({ Component: m.ActivityRoute })) },
+          {
+            path: 'notifications',
+            lazy: () => import('./routes/notifications.tsx').then((m) => ({ Component: m.NotificationsRoute })),
+          },
+          {
+            path: 'activity',
+            lazy: () => import('./routes/activity.tsx').then((m) => ({ Component: m.ActivityRoute })),
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -36,7 +36,12 @@ export function formatUtc(epochMs: number): string {
   return `${utcFormat.format(new Date(epochMs))} UTC`;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
 
 export function formatDay(epochMs: number): string {
   return dayFormat.format(new Date(epochMs));

@@ -80,14 +80,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('exposure_deactivation_date', 'integer')
     .addColumn('updated_date', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('api_keys_org_created_idx').on('api_keys').columns(['organization_id', 'created_date', 'id']).execute();
+  await db.schema
+    .createIndex('api_keys_org_created_idx')
+    .on('api_keys')
+    .columns(['organization_id', 'created_date', 'id'])
+    .execute();
   await db.schema
     .createIndex('api_keys_org_name_idx')
     .on('api_keys')
     .expression(sql`organization_id, display_name collate nocase, id`)
     .execute();
-  await db.schema.createIndex('api_keys_org_last_used_idx').on('api_keys').columns(['organization_id', 'last_used_date', 'id']).execute();
-  await db.schema.createIndex('api_keys_org_expiration_idx').on('api_keys').columns(['organization_id', 'expiration_date', 'id']).execute();
+  await db.schema
+    .createIndex('api_keys_org_last_used_idx')
+    .on('api_keys')
+    .columns(['organization_id', 'last_used_date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('api_keys_org_expiration_idx')
+    .on('api_keys')
+    .columns(['organization_id', 'expiration_date', 'id'])
+    .execute();
 
   await db.schema
     .createTable('api_key_grants')
@@ -96,7 +108,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('level', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('api_key_grants_pk', ['api_key_id', 'group_id'])
     .execute();
-  await db.schema.createIndex('api_key_grants_group_idx').on('api_key_grants').columns(['group_id', 'api_key_id']).execute();
+  await db.schema
+    .createIndex('api_key_grants_group_idx')
+    .on('api_key_grants')
+    .columns(['group_id', 'api_key_id'])
+    .execute();
 
   await db.schema
     .createTable('api_key_usage_daily')
@@ -123,8 +139,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('content_json', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('activities_org_date_idx').on('activities').columns(['organization_id', 'create_date', 'id']).execute();
-  await db.schema.createIndex('activities_resource_idx').on('activities').columns(['resource_id', 'create_date']).execute();
+  await db.schema
+    .createIndex('activities_org_date_idx')
+    .on('activities')
+    .columns(['organization_id', 'create_date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('activities_resource_idx')
+    .on('activities')
+    .columns(['resource_id', 'create_date'])
+    .execute();
 
   await db.schema
     .createTable('notices_sent')
@@ -158,7 +182,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['outbox', 'notices_sent', 'activities', 'api_key_usage_daily', 'api_key_grants', 'api_keys', 'access_tokens', 'group_members', 'groups', 'users', 'organizations']) {
+  for (const t of [
+    'outbox',
+    'notices_sent',
+    'activities',
+    'api_key_usage_daily',
+    'api_key_grants',
+    'api_keys',
+    'access_tokens',
+    'group_members',
+    'groups',
+    'users',
+    'organizations',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

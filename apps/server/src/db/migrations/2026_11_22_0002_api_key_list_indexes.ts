@@ -11,8 +11,13 @@ import { sql, type Kysely } from 'kysely';
 // The list indexes start with the columns of the four (organization_id, sort, id) indexes of
 // migration 0001, which they replace: fewer indexes to update on every insert.
 const STATUS_COLUMNS = [
-  'enabled', 'disabled_reason', 'expiration_date', 'inactivity_deadline', 'exposure_deactivation_date',
-  'scheduled_deactivation_date', 'exposure_json',
+  'enabled',
+  'disabled_reason',
+  'expiration_date',
+  'inactivity_deadline',
+  'exposure_deactivation_date',
+  'scheduled_deactivation_date',
+  'exposure_json',
 ];
 
 const SORTS: Record<string, string> = {
@@ -30,7 +35,12 @@ const USABLE_UNTIL =
   `(case when enabled = 1 then min(inactivity_deadline, coalesce(expiration_date + 1000, ${NEVER}), ` +
   `coalesce(exposure_deactivation_date, ${NEVER}), coalesce(scheduled_deactivation_date, ${NEVER})) else 0 end)`;
 
-const REPLACED = ['api_keys_org_created_idx', 'api_keys_org_name_idx', 'api_keys_org_last_used_idx', 'api_keys_org_expiration_idx'];
+const REPLACED = [
+  'api_keys_org_created_idx',
+  'api_keys_org_name_idx',
+  'api_keys_org_last_used_idx',
+  'api_keys_org_expiration_idx',
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -47,15 +57,42 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('api_keys_exposure_idx')
     .on('api_keys')
-    .expression(sql.raw(['organization_id', 'exposure_json', ...STATUS_COLUMNS.filter((c) => c !== 'exposure_json'), ...SORT_COLUMNS, 'id'].join(', ')))
+    .expression(
+      sql.raw(
+        [
+          'organization_id',
+          'exposure_json',
+          ...STATUS_COLUMNS.filter((c) => c !== 'exposure_json'),
+          ...SORT_COLUMNS,
+          'id',
+        ].join(', '),
+      ),
+    )
     .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of [...Object.keys(SORTS), 'api_keys_status_idx', 'api_keys_exposure_idx']) await db.schema.dropIndex(name).execute();
-  await db.schema.createIndex('api_keys_org_created_idx').on('api_keys').columns(['organization_id', 'created_date', 'id']).execute();
-  await db.schema.createIndex('api_keys_org_name_idx').on('api_keys').expression(sql`organization_id, display_name collate nocase, id`).execute();
-  await db.schema.createIndex('api_keys_org_last_used_idx').on('api_keys').columns(['organization_id', 'last_used_date', 'id']).execute();
-  await db.schema.createIndex('api_keys_org_expiration_idx').on('api_keys').columns(['organization_id', 'expiration_date', 'id']).execute();
+  for (const name of [...Object.keys(SORTS), 'api_keys_status_idx', 'api_keys_exposure_idx'])
+    await db.schema.dropIndex(name).execute();
+  await db.schema
+    .createIndex('api_keys_org_created_idx')
+    .on('api_keys')
+    .columns(['organization_id', 'created_date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('api_keys_org_name_idx')
+    .on('api_keys')
+    .expression(sql`organization_id, display_name collate nocase, id`)
+    .execute();
+  await db.schema
+    .createIndex('api_keys_org_last_used_idx')
+    .on('api_keys')
+    .columns(['organization_id', 'last_used_date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('api_keys_org_expiration_idx')
+    .on('api_keys')
+    .columns(['organization_id', 'expiration_date', 'id'])
+    .execute();
 }

@@ -4,7 +4,11 @@ import type { Kysely } from 'kysely';
 // The console's Notifications page lists an organization's outbox newest first.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('outbox_org_created_idx').on('outbox').columns(['organization_id', 'created_date', 'id']).execute();
+  await db.schema
+    .createIndex('outbox_org_created_idx')
+    .on('outbox')
+    .columns(['organization_id', 'created_date', 'id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,7 +8,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('api_keys_lifecycle_idx')
     .on('api_keys')
-    .columns(['id', 'expiration_date', 'inactivity_deadline', 'exposure_deactivation_date', 'scheduled_deactivation_date', 'exposure_json'])
+    .columns([
+      'id',
+      'expiration_date',
+      'inactivity_deadline',
+      'exposure_deactivation_date',
+      'scheduled_deactivation_date',
+      'exposure_json',
+    ])
     .where(sql.ref('enabled'), '=', sql.lit(1))
     .execute();
 }

@@ -39,10 +39,21 @@ describe('POST /rest/organizations/{org}/activities/public', () => {
     expect(totalPages).toBe(1);
     expect(items.map((a) => a.resourceId)).toEqual([second.id, first.id]);
     expect(items[1]).toEqual({
-      id: expect.any(String), organizationId: ORG, operation: 'CREATE', result: 'SUCCESS', state: 'EXECUTED',
-      triggeredBy: { type: 'USER', id: ctx.adminId, displayName: ADMIN_EMAIL }, createDate: T0, resourceType: 'API_KEY',
-      resourceId: first.id, resourceName: 'first', section: 'ORGANIZATION',
-      content: { resourceState: 'ENABLED', after: expect.objectContaining({ displayName: 'first', apiKeyTemplateId: 'usage-analytics' }) },
+      id: expect.any(String),
+      organizationId: ORG,
+      operation: 'CREATE',
+      result: 'SUCCESS',
+      state: 'EXECUTED',
+      triggeredBy: { type: 'USER', id: ctx.adminId, displayName: ADMIN_EMAIL },
+      createDate: T0,
+      resourceType: 'API_KEY',
+      resourceId: first.id,
+      resourceName: 'first',
+      section: 'ORGANIZATION',
+      content: {
+        resourceState: 'ENABLED',
+        after: expect.objectContaining({ displayName: 'first', apiKeyTemplateId: 'usage-analytics' }),
+      },
     });
   });
 
@@ -56,7 +67,10 @@ describe('POST /rest/organizations/{org}/activities/public', () => {
     const p1 = await page('?page=1&perPage=2');
     expect(p1).toMatchObject({ totalEntries: 6, totalPages: 3 });
     expect(p1.items.map((a) => a.resourceName)).toEqual(['k3', 'k2']);
-    expect((await page('', { resourceIds: [keys[0]?.id] })).items.map((a) => a.operation)).toEqual(['DISABLE', 'CREATE']);
+    expect((await page('', { resourceIds: [keys[0]?.id] })).items.map((a) => a.operation)).toEqual([
+      'DISABLE',
+      'CREATE',
+    ]);
     expect((await page('', { operations: ['DISABLE'] })).totalEntries).toBe(1);
     expect((await page('', { resourceTypes: ['API_KEY'], sections: ['ORGANIZATION'] })).totalEntries).toBe(6);
     expect((await page('', { resourceTypes: ['SOURCE'] })).totalEntries).toBe(0);
@@ -92,7 +106,13 @@ describe('POST /rest/organizations/{org}/activities/public', () => {
     await ctx.createOrganization('other');
     await ctx.db.db.transaction().execute((trx) =>
       recordActivity(trx, {
-        organizationId: 'other', operation: 'DEACTIVATE', triggeredBy: SYSTEM_ACTOR, resourceId: 'k', resourceName: 'k', state: 'DISABLED', now: T0,
+        organizationId: 'other',
+        operation: 'DEACTIVATE',
+        triggeredBy: SYSTEM_ACTOR,
+        resourceId: 'k',
+        resourceName: 'k',
+        state: 'DISABLED',
+        now: T0,
       }),
     );
     await createKey('mine');
@@ -105,16 +125,37 @@ describe('recordActivity', () => {
     await expect(
       ctx.db.db.transaction().execute(async (trx) => {
         await recordActivity(trx, {
-          organizationId: ORG, operation: 'DEACTIVATE', triggeredBy: SYSTEM_ACTOR, resourceId: 'k', resourceName: 'k', state: 'DISABLED',
-          before: { status: 'ENABLED' }, after: { status: 'DISABLED_FOR_INACTIVITY' }, now: T0,
+          organizationId: ORG,
+          operation: 'DEACTIVATE',
+          triggeredBy: SYSTEM_ACTOR,
+          resourceId: 'k',
+          resourceName: 'k',
+          state: 'DISABLED',
+          before: { status: 'ENABLED' },
+          after: { status: 'DISABLED_FOR_INACTIVITY' },
+          now: T0,
         });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect((await page()).totalEntries).toBe(0);
-    await ctx.db.db.transaction().execute((trx) =>
-      recordActivity(trx, { organizationId: ORG, operation: 'DEACTIVATE', triggeredBy: SYSTEM_ACTOR, resourceId: 'k', resourceName: 'k', state: 'DISABLED', now: T0 }),
-    );
-    expect((await page()).items[0]).toMatchObject({ triggeredBy: SYSTEM_ACTOR, operation: 'DEACTIVATE', content: { resourceState: 'DISABLED' } });
+    await ctx.db.db
+      .transaction()
+      .execute((trx) =>
+        recordActivity(trx, {
+          organizationId: ORG,
+          operation: 'DEACTIVATE',
+          triggeredBy: SYSTEM_ACTOR,
+          resourceId: 'k',
+          resourceName: 'k',
+          state: 'DISABLED',
+          now: T0,
+        }),
+      );
+    expect((await page()).items[0]).toMatchObject({
+      triggeredBy: SYSTEM_ACTOR,
+      operation: 'DEACTIVATE',
+      content: { resourceState: 'DISABLED' },
+    });
   });
 });

@@ -17,7 +17,11 @@ function toActivity(row: ActivityRow): Activity {
     operation: row.operation,
     result: 'SUCCESS',
     state: 'EXECUTED',
-    triggeredBy: { type: row.triggered_by_type as TriggeredBy['type'], id: row.triggered_by_id, displayName: row.triggered_by_name },
+    triggeredBy: {
+      type: row.triggered_by_type as TriggeredBy['type'],
+      id: row.triggered_by_id,
+      displayName: row.triggered_by_name,
+    },
     createDate: row.create_date,
     resourceType: 'API_KEY',
     resourceId: row.resource_id,

@@ -11,17 +11,32 @@ import { ACTIVATE, changeKeyStates, deleteApiKeys, DISABLE } from './api-key-sta
 const request = { params: OrgParamsSchema, body: jsonBody(ApiKeyIdListSchema, 'The ids of the keys') };
 
 const deleteBulkRoute = createRoute({
-  method: 'post', path: `${BASE}/delete/bulk`, tags, summary: 'Delete API keys', middleware: [canEdit] as const, request,
+  method: 'post',
+  path: `${BASE}/delete/bulk`,
+  tags,
+  summary: 'Delete API keys',
+  middleware: [canEdit] as const,
+  request,
   responses: { 204: { description: 'Deleted' }, ...problemResponses(400, 401, 403, 404, 413) },
 });
 
 const activateBulkRoute = createRoute({
-  method: 'put', path: `${BASE}/activate/bulk`, tags, summary: 'Reactivate API keys', middleware: [canEdit] as const, request,
+  method: 'put',
+  path: `${BASE}/activate/bulk`,
+  tags,
+  summary: 'Reactivate API keys',
+  middleware: [canEdit] as const,
+  request,
   responses: { 204: { description: 'Activated' }, ...problemResponses(400, 401, 403, 404, 409, 413) },
 });
 
 const disableBulkRoute = createRoute({
-  method: 'put', path: `${BASE}/disable/bulk`, tags, summary: 'Deactivate API keys', middleware: [canEdit] as const, request,
+  method: 'put',
+  path: `${BASE}/disable/bulk`,
+  tags,
+  summary: 'Deactivate API keys',
+  middleware: [canEdit] as const,
+  request,
   responses: { 204: { description: 'Deactivated' }, ...problemResponses(400, 401, 403, 404, 409, 413) },
 });
 

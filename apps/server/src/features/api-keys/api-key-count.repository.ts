@@ -9,14 +9,26 @@ import type { Database } from '../../db/schema.ts';
 const eb = expressionBuilder<Database, 'api_keys'>();
 
 export async function countWhere(db: Db, predicate: Expression<SqlBool>): Promise<number> {
-  const { n } = await db.selectFrom('api_keys').select(eb.fn.countAll<number>().as('n')).where(predicate).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('api_keys')
+    .select(eb.fn.countAll<number>().as('n'))
+    .where(predicate)
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
 /** At most `cap` + 1: enough to know whether the exact count is small. */
 async function countUpTo(db: Db, predicate: Expression<SqlBool>, cap: number): Promise<number> {
-  const capped = db.selectFrom('api_keys').select(sql.lit(1).as('one')).where(predicate).limit(cap + 1).as('capped');
-  const { n } = await db.selectFrom(capped).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const capped = db
+    .selectFrom('api_keys')
+    .select(sql.lit(1).as('one'))
+    .where(predicate)
+    .limit(cap + 1)
+    .as('capped');
+  const { n } = await db
+    .selectFrom(capped)
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 

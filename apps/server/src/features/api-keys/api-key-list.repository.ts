@@ -1,6 +1,13 @@
 import type { ApiKeySortBy } from '@keyward/contract';
 import type { ListStatusFilter } from '@keyward/domain';
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type OrderByDirection, type SqlBool } from 'kysely';
+import {
+  expressionBuilder,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type OrderByDirection,
+  type SqlBool,
+} from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { caseInsensitive } from '../../db/dialect.ts';
 import { keyTextMatches } from '../../db/key-search.ts';
@@ -38,7 +45,12 @@ function conditions(eb: Eb, q: KeyListQuery, form: Form): Expression<SqlBool>[][
   const forms = q.status === null ? null : filterForms(eb, q.status, q.now, inOrganization);
   // A sparse page is read from the index of its own condition (a status range, or the text index,
   // both of which check the organization); counts and dense pages keep the organization's indexes.
-  const scope = q.text !== null ? [keyTextMatches(q.organizationId, q.text)] : forms?.sparse && form === 'sparse' ? [] : [inOrganization];
+  const scope =
+    q.text !== null
+      ? [keyTextMatches(q.organizationId, q.text)]
+      : forms?.sparse && form === 'sparse'
+        ? []
+        : [inOrganization];
   const common = [...scope, ...(form === 'dense' && q.text !== null ? [inOrganization] : []), ...visibility(eb, q)];
   if (!forms) return [common];
   if (form === 'count') return forms.count.map((part) => [...common, part]);
@@ -49,7 +61,10 @@ function conditions(eb: Eb, q: KeyListQuery, form: Form): Expression<SqlBool>[][
 function visibility(eb: Eb, q: KeyListQuery): Expression<SqlBool>[] {
   if (q.visibleToGroups === null) return [];
   const groups = q.visibleToGroups.length > 0 ? [...q.visibleToGroups] : [''];
-  const granted = eb.selectFrom('api_key_grants').select('api_key_grants.api_key_id').whereRef('api_key_grants.api_key_id', '=', 'api_keys.id');
+  const granted = eb
+    .selectFrom('api_key_grants')
+    .select('api_key_grants.api_key_id')
+    .whereRef('api_key_grants.api_key_id', '=', 'api_keys.id');
   return [eb.exists(granted.where('api_key_grants.group_id', 'in', groups))];
 }
 
@@ -83,7 +98,9 @@ export function pageQuery(db: Db, q: KeyListQuery, form: 'dense' | 'sparse') {
 /** One count per disjoint part of the filter (exported for the query-plan tests). */
 export function countQueries(db: Db, q: KeyListQuery) {
   const eb = expressionBuilder<Database, 'api_keys'>();
-  return conditions(eb, q, 'count').map((part) => db.selectFrom('api_keys').select(eb.fn.countAll<number>().as('n')).where(eb.and(part)));
+  return conditions(eb, q, 'count').map((part) =>
+    db.selectFrom('api_keys').select(eb.fn.countAll<number>().as('n')).where(eb.and(part)),
+  );
 }
 
 /** The number of matching keys. */
@@ -123,11 +140,24 @@ export async function listKeys(db: Db, q: KeyListQuery): Promise<{ rows: ApiKeyR
   }
   if (q.text !== null) {
     // The text index is read once: with few matches, they are all sorted and the page is cut out.
-    const found = await db.selectFrom('api_keys').select('id').where(keyTextMatches(q.organizationId, q.text)).limit(SPARSE_LIMIT + 1).execute();
-    if (found.length <= SPARSE_LIMIT) return pageAmong(db, q, found.map((r) => r.id), q.page);
+    const found = await db
+      .selectFrom('api_keys')
+      .select('id')
+      .where(keyTextMatches(q.organizationId, q.text))
+      .limit(SPARSE_LIMIT + 1)
+      .execute();
+    if (found.length <= SPARSE_LIMIT)
+      return pageAmong(
+        db,
+        q,
+        found.map((r) => r.id),
+        q.page,
+      );
   }
   const total = await countKeys(db, q);
-  const ids = (await pageQuery(db, q, formFor(q, total)).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
+  const ids = (await pageQuery(db, q, formFor(q, total)).limit(q.page.limit).offset(q.page.offset).execute()).map(
+    (r) => r.id,
+  );
   return { rows: await rowsById(db, ids), total };
 }
 
@@ -149,6 +179,14 @@ async function pageAmong(db: Db, q: KeyListQuery, candidates: string[], page: { 
 
 async function rowsById(db: Db, ids: readonly string[]): Promise<ApiKeyRow[]> {
   if (ids.length === 0) return [];
-  const byId = new Map((await db.selectFrom('api_keys').selectAll().where('id', 'in', [...ids]).execute()).map((r) => [r.id, r]));
+  const byId = new Map(
+    (
+      await db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -14,14 +14,20 @@ afterEach(async () => {
 
 async function list(query = ''): Promise<{ status: number; total: string | null; keys: ApiKey[] }> {
   const res = await ctx.call('GET', `${B}${query}`, { token: ctx.adminToken });
-  return { status: res.status, total: res.headers.get('x-total-count'), keys: res.status === 200 ? await jsonOf<ApiKey[]>(res) : [] };
+  return {
+    status: res.status,
+    total: res.headers.get('x-total-count'),
+    keys: res.status === 200 ? await jsonOf<ApiKey[]>(res) : [],
+  };
 }
 
 async function seed(): Promise<ApiKey[]> {
   const keys: ApiKey[] = [];
   for (const [i, name] of ['beta', 'Alpha', 'gamma', 'delta'].entries()) {
     await advanceTo(ctx, ctx.clock.now() + 1000);
-    keys.push(await createKey(ctx, 'anonymous-search', { displayName: name, description: i === 2 ? 'for the 100% shop' : '' }));
+    keys.push(
+      await createKey(ctx, 'anonymous-search', { displayName: name, description: i === 2 ? 'for the 100% shop' : '' }),
+    );
   }
   return keys;
 }
@@ -47,10 +53,26 @@ describe('GET B (list)', () => {
 
   it('sorts by name case-insensitively, and by other fields both ways', async () => {
     await seed();
-    expect((await list('?sortBy=displayName&order=asc')).keys.map((k) => k.displayName)).toEqual(['Alpha', 'beta', 'delta', 'gamma']);
-    expect((await list('?sortBy=displayName&order=DESC')).keys.map((k) => k.displayName)).toEqual(['gamma', 'delta', 'beta', 'Alpha']);
-    expect((await list('?sortBy=createdDate&order=asc')).keys.map((k) => k.displayName)).toEqual(['beta', 'Alpha', 'gamma', 'delta']);
-    for (const sortBy of ['lastUsedDate', 'expirationDate', 'status']) expect((await list(`?sortBy=${sortBy}`)).keys).toHaveLength(4);
+    expect((await list('?sortBy=displayName&order=asc')).keys.map((k) => k.displayName)).toEqual([
+      'Alpha',
+      'beta',
+      'delta',
+      'gamma',
+    ]);
+    expect((await list('?sortBy=displayName&order=DESC')).keys.map((k) => k.displayName)).toEqual([
+      'gamma',
+      'delta',
+      'beta',
+      'Alpha',
+    ]);
+    expect((await list('?sortBy=createdDate&order=asc')).keys.map((k) => k.displayName)).toEqual([
+      'beta',
+      'Alpha',
+      'gamma',
+      'delta',
+    ]);
+    for (const sortBy of ['lastUsedDate', 'expirationDate', 'status'])
+      expect((await list(`?sortBy=${sortBy}`)).keys).toHaveLength(4);
   });
 
   it('searches name, description and id, with % taken literally', async () => {
@@ -70,7 +92,9 @@ describe('GET B (list)', () => {
     await ctx.call('DELETE', `${B}/${beta?.id}`, { token: ctx.adminToken });
     expect((await list('?filter=renamed')).total).toBe('0');
     expect((await list('?filter=ta')).keys.map((k) => k.displayName)).toEqual(['delta']);
-    expect((await list('?filter=a&sortBy=displayName&order=asc&page=0&perPage=2')).keys.map((k) => k.displayName)).toEqual(['Alpha', 'delta']);
+    expect(
+      (await list('?filter=a&sortBy=displayName&order=asc&page=0&perPage=2')).keys.map((k) => k.displayName),
+    ).toEqual(['Alpha', 'delta']);
   });
 
   it('filters by status', async () => {
@@ -84,7 +108,9 @@ describe('GET B (list)', () => {
     await advanceTo(ctx, ctx.clock.now() + 340 * DAY_MS);
     const soon = await list('?status=SOON_TO_BE_DISABLED');
     expect(soon.keys.map((k) => k.displayName).sort()).toEqual(['Alpha', 'delta', 'gamma']);
-    expect(soon.keys.every((k) => k.status === 'SOON_TO_BE_DISABLED' && k.statusLabel === 'Soon to be deactivated')).toBe(true);
+    expect(
+      soon.keys.every((k) => k.status === 'SOON_TO_BE_DISABLED' && k.statusLabel === 'Soon to be deactivated'),
+    ).toBe(true);
     expect((await list('?status=DEACTIVATED')).keys.map((k) => k.status).sort()).toEqual(['DISABLED', 'EXPIRED']);
     expect((await list('?status=ALL_EXPOSED')).total).toBe('0');
   });

@@ -11,7 +11,9 @@ export const BASE = '/rest/organizations/{org}/apikeys';
 export const tags = ['API keys'];
 
 export const OrgParamsSchema = z.object({ org: z.string().min(1).meta({ description: 'Organization id' }) });
-export const KeyParamsSchema = OrgParamsSchema.extend({ id: z.string().min(1).max(100).meta({ description: 'API key id' }) });
+export const KeyParamsSchema = OrgParamsSchema.extend({
+  id: z.string().min(1).max(100).meta({ description: 'API key id' }),
+});
 
 // What each route requires. Per-key grants (CUSTOM access) are checked by the services: a key the
 // caller can't see answers 404, one they can only view answers 403 to a change.

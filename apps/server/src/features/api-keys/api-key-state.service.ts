@@ -1,6 +1,12 @@
 import {
-  disableVerdict, inactivityDeadline, keepActiveVerdict, reactivationVerdict, statusOf,
-  type DisabledReason, type KeyFacts, type Verdict,
+  disableVerdict,
+  inactivityDeadline,
+  keepActiveVerdict,
+  reactivationVerdict,
+  statusOf,
+  type DisabledReason,
+  type KeyFacts,
+  type Verdict,
 } from '@keyward/domain';
 import type { Deps } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
@@ -21,7 +27,11 @@ const MANUAL: DisabledReason = 'MANUAL';
 
 /** Activation starts a new year of inactivity allowance: the deadline moves with it. */
 function activatedAt(row: ApiKeyRow, now: number): KeyPatch {
-  return { activation_date: now, inactivity_deadline: inactivityDeadline({ activationDate: now, lastUsedDate: row.last_used_date }), updated_date: now };
+  return {
+    activation_date: now,
+    inactivity_deadline: inactivityDeadline({ activationDate: now, lastUsedDate: row.last_used_date }),
+    updated_date: now,
+  };
 }
 
 export const ACTIVATE: StateChange = {
@@ -33,7 +43,9 @@ export const ACTIVATE: StateChange = {
     disabled_reason: null,
     disabled_date: null,
     // A rotation grace period that has ended is what disabled the key: reactivating ends it.
-    ...(row.scheduled_deactivation_date !== null && row.scheduled_deactivation_date <= now ? { scheduled_deactivation_date: null } : {}),
+    ...(row.scheduled_deactivation_date !== null && row.scheduled_deactivation_date <= now
+      ? { scheduled_deactivation_date: null }
+      : {}),
   }),
 };
 
@@ -48,17 +60,30 @@ export const EXTEND: StateChange = { operation: 'EXTEND', verdict: keepActiveVer
 
 function snapshot(row: ApiKeyRow, now: number) {
   const view = statusOf(factsOf(row), now);
-  return { status: view.status, activationDate: row.activation_date, inactivityDeadline: view.inactivityDeadline, disabledDate: row.disabled_date };
+  return {
+    status: view.status,
+    activationDate: row.activation_date,
+    inactivityDeadline: view.inactivityDeadline,
+    disabledDate: row.disabled_date,
+  };
 }
 
 function conflict(refused: { id: string; reason: string; message: string }[]): AppError {
   const errors = refused.map((r) => ({ path: r.id, rule: r.reason, message: r.message }));
-  const detail = refused.length === 1 ? (refused[0]?.message ?? '') : `${refused.length} of the API keys can't be changed (see errors); none was changed.`;
+  const detail =
+    refused.length === 1
+      ? (refused[0]?.message ?? '')
+      : `${refused.length} of the API keys can't be changed (see errors); none was changed.`;
   return new AppError('CONFLICT', detail, errors);
 }
 
 /** Activates, disables or extends keys: all of them in one transaction, or none if one is refused. */
-export async function changeKeyStates(deps: Deps, caller: Caller, ids: readonly string[], change: StateChange): Promise<void> {
+export async function changeKeyStates(
+  deps: Deps,
+  caller: Caller,
+  ids: readonly string[],
+  change: StateChange,
+): Promise<void> {
   const keys = await loadKeys(deps.db, caller, ids, 'EDIT');
   const now = deps.clock.now();
   const refused = keys.flatMap(({ row }) => {
@@ -72,8 +97,14 @@ export async function changeKeyStates(deps: Deps, caller: Caller, ids: readonly 
       const after = { ...row, ...patch } as ApiKeyRow;
       await updateKey(trx, row.id, patch);
       await recordActivity(trx, {
-        organizationId: row.organization_id, operation: change.operation, triggeredBy: caller.actor, resourceId: row.id,
-        resourceName: row.display_name, state: resourceStateOf(after, now), ...changedFields(snapshot(row, now), snapshot(after, now)), now,
+        organizationId: row.organization_id,
+        operation: change.operation,
+        triggeredBy: caller.actor,
+        resourceId: row.id,
+        resourceName: row.display_name,
+        state: resourceStateOf(after, now),
+        ...changedFields(snapshot(row, now), snapshot(after, now)),
+        now,
       });
     }
   });
@@ -86,10 +117,20 @@ export async function deleteApiKeys(deps: Deps, caller: Caller, ids: readonly st
   await deps.db.transaction().execute(async (trx) => {
     for (const { row, grants } of keys) {
       await recordActivity(trx, {
-        organizationId: row.organization_id, operation: 'DELETE', triggeredBy: caller.actor, resourceId: row.id, resourceName: row.display_name,
-        state: 'DELETED', before: keyActivityFields(row, grantIds(grants, 'VIEW'), grantIds(grants, 'EDIT')), now,
+        organizationId: row.organization_id,
+        operation: 'DELETE',
+        triggeredBy: caller.actor,
+        resourceId: row.id,
+        resourceName: row.display_name,
+        state: 'DELETED',
+        before: keyActivityFields(row, grantIds(grants, 'VIEW'), grantIds(grants, 'EDIT')),
+        now,
       });
     }
-    await deleteKeys(trx, caller.access.organizationId, keys.map((k) => k.row.id));
+    await deleteKeys(
+      trx,
+      caller.access.organizationId,
+      keys.map((k) => k.row.id),
+    );
   });
 }

@@ -1,7 +1,14 @@
 import type { ApiKey, ExposureReportDto } from '@keyward/contract';
 import {
-  canKeepActive, maskKeyValue, reactivationVerdict, requiresDisableConfirmation, statusOf,
-  type DisabledReason, type KeyAccessLevel, type KeyFacts, type Privilege,
+  canKeepActive,
+  maskKeyValue,
+  reactivationVerdict,
+  requiresDisableConfirmation,
+  statusOf,
+  type DisabledReason,
+  type KeyAccessLevel,
+  type KeyFacts,
+  type Privilege,
 } from '@keyward/domain';
 import type { Selectable } from 'kysely';
 import type { ApiKeyTable } from '../../db/schema.ts';
@@ -38,7 +45,9 @@ export function factsOf(row: ApiKeyRow): KeyFacts {
 }
 
 function groupsAt(grants: readonly GrantRow[], keyId: string, level: 'VIEW' | 'EDIT') {
-  return grants.filter((g) => g.api_key_id === keyId && g.level === level).map((g) => ({ id: g.group_id, displayName: g.display_name }));
+  return grants
+    .filter((g) => g.api_key_id === keyId && g.level === level)
+    .map((g) => ({ id: g.group_id, displayName: g.display_name }));
 }
 
 export interface DtoContext {
@@ -84,7 +93,9 @@ export function toApiKeyDto(row: ApiKeyRow, ctx: DtoContext): ApiKey {
     disabledReason: facts.disabledReason,
     scheduledDeactivationDate: row.scheduled_deactivation_date,
     rotatedToKeyId: row.rotated_to_key_id,
-    reactivation: reactivation.ok ? { allowed: true } : { allowed: false, reason: reactivation.reason, message: reactivation.message },
+    reactivation: reactivation.ok
+      ? { allowed: true }
+      : { allowed: false, reason: reactivation.reason, message: reactivation.message },
     canKeepActive: canKeepActive(facts, ctx.now),
     disableNeedsConfirmation: requiresDisableConfirmation(row.template_id),
     access: ctx.access,

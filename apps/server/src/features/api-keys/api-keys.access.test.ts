@@ -41,7 +41,9 @@ const all = [...reads, ...changes, ...creates, ...activities];
 
 async function statusOf(c: Case, token?: string): Promise<number> {
   const [, method, path, body] = c;
-  return (await ctx.call(method, path(), { ...(token ? { token } : {}), ...(body !== undefined ? { body: body() } : {}) })).status;
+  return (
+    await ctx.call(method, path(), { ...(token ? { token } : {}), ...(body !== undefined ? { body: body() } : {}) })
+  ).status;
 }
 
 describe('who may call the API-key routes', () => {
@@ -51,14 +53,21 @@ describe('who may call the API-key routes', () => {
 
   it.each(all)('%s: an API key → 403, saying so', async (...c) => {
     const [, method, path, body] = c;
-    const res = await ctx.call(method, path(), { token: key.value ?? '', ...(body !== undefined ? { body: body() } : {}) });
+    const res = await ctx.call(method, path(), {
+      token: key.value ?? '',
+      ...(body !== undefined ? { body: body() } : {}),
+    });
     expect(res.status).toBe(403);
     expect((await jsonOf<{ detail: string }>(res)).detail).toMatch(/API key can never/);
   });
 
   it.each(all)('%s: the administrator of another organization → 403', async (...c) => {
     await ctx.createOrganization('other');
-    const other = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL', org: 'other', privileges: Object.values(REQUIRED_PRIVILEGES) });
+    const other = await ctx.userWith({
+      apiKeyAccess: 'EDIT_ALL',
+      org: 'other',
+      privileges: Object.values(REQUIRED_PRIVILEGES),
+    });
     expect(await statusOf(c, other.token)).toBe(403);
   });
 
@@ -71,7 +80,9 @@ describe('who may call the API-key routes', () => {
     const viewer = await ctx.userWith({ apiKeyAccess: 'VIEW_ALL' });
     for (const c of reads) expect(await statusOf(c, viewer.token), c[0]).toBe(200);
     for (const c of [...changes, ...creates]) expect(await statusOf(c, viewer.token), c[0]).toBe(403);
-    expect((await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${key.id}`, { token: viewer.token }))).access).toBe('VIEW');
+    expect((await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${key.id}`, { token: viewer.token }))).access).toBe(
+      'VIEW',
+    );
   });
 
   it('a CUSTOM group sees only granted keys: no grant → 404, view grant → 403 on changes, edit grant → allowed', async () => {
@@ -80,7 +91,10 @@ describe('who may call the API-key routes', () => {
     expect(listed.headers.get('x-total-count')).toBe('0');
     for (const c of [...reads.slice(1, 2), ...changes]) expect(await statusOf(c, custom.token), c[0]).toBe(404);
 
-    const viewed = await createKey(ctx, 'anonymous-search', { displayName: 'viewed', groupsThatCanView: [custom.groupId] });
+    const viewed = await createKey(ctx, 'anonymous-search', {
+      displayName: 'viewed',
+      groupsThatCanView: [custom.groupId],
+    });
     const list = await jsonOf<ApiKey[]>(await ctx.call('GET', B, { token: custom.token }));
     expect(list.map((k) => [k.displayName, k.access])).toEqual([['viewed', 'VIEW']]);
     key = viewed;
@@ -95,7 +109,10 @@ describe('who may call the API-key routes', () => {
 
   it('creating needs API keys Create; the creator may lack access to the key made', async () => {
     const creator = await ctx.userWith({ apiKeyAccess: 'NONE', privileges: [REQUIRED_PRIVILEGES.createApiKeys] });
-    const res = await ctx.call('POST', `${B}?apiKeyTemplateId=usage-analytics`, { token: creator.token, body: { displayName: 'mine' } });
+    const res = await ctx.call('POST', `${B}?apiKeyTemplateId=usage-analytics`, {
+      token: creator.token,
+      body: { displayName: 'mine' },
+    });
     expect(res.status).toBe(201);
     expect((await jsonOf<ApiKey>(res)).access).toBe('NONE');
   });

@@ -15,12 +15,22 @@ export async function insertKey(db: Db, row: NewKeyRow): Promise<void> {
 }
 
 export async function findKey(db: Db, organizationId: string, id: string): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_keys').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findKeys(db: Db, organizationId: string, ids: readonly string[]): Promise<ApiKeyRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('api_keys').selectAll().where('organization_id', '=', organizationId).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function updateKey(db: Db, id: string, patch: KeyPatch): Promise<void> {
@@ -28,7 +38,11 @@ export async function updateKey(db: Db, id: string, patch: KeyPatch): Promise<vo
 }
 
 export async function deleteKeys(db: Db, organizationId: string, ids: readonly string[]): Promise<void> {
-  await db.deleteFrom('api_keys').where('organization_id', '=', organizationId).where('id', 'in', [...ids]).execute();
+  await db
+    .deleteFrom('api_keys')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** The grants of these keys with their groups' names, in a stable order. */
@@ -60,6 +74,11 @@ export async function replaceGrants(db: Db, keyId: string, grants: readonly NewG
 /** Which of these group ids exist in the organization. */
 export async function existingGroupIds(db: Db, organizationId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('groups').select('id').where('organization_id', '=', organizationId).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }

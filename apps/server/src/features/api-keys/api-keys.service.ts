@@ -10,11 +10,18 @@ import { accessToKey, assertKeyAccess, notFound, visibleGroupsOf, type Caller } 
 const DEFAULT_PER_PAGE = 100;
 
 export async function toDtos(db: Db, caller: Caller, rows: readonly ApiKeyRow[], now: number): Promise<ApiKey[]> {
-  const grants = await findGrants(db, rows.map((r) => r.id));
+  const grants = await findGrants(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => toApiKeyDto(row, { now, grants, access: accessToKey(caller.access, grants, row.id) }));
 }
 
-export async function listApiKeys(deps: Deps, caller: Caller, query: ApiKeyListQuery): Promise<{ items: ApiKey[]; total: number }> {
+export async function listApiKeys(
+  deps: Deps,
+  caller: Caller,
+  query: ApiKeyListQuery,
+): Promise<{ items: ApiKey[]; total: number }> {
   const now = deps.clock.now();
   const paged = query.page !== undefined || query.perPage !== undefined;
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
@@ -49,7 +56,12 @@ export async function loadKey(db: Db, caller: Caller, id: string, needed: 'VIEW'
 }
 
 /** Several keys, all or nothing: every id must exist and be accessible at `needed`. */
-export async function loadKeys(db: Db, caller: Caller, ids: readonly string[], needed: 'VIEW' | 'EDIT'): Promise<LoadedKey[]> {
+export async function loadKeys(
+  db: Db,
+  caller: Caller,
+  ids: readonly string[],
+  needed: 'VIEW' | 'EDIT',
+): Promise<LoadedKey[]> {
   const unique = [...new Set(ids)];
   const rows = await findKeys(db, caller.access.organizationId, unique);
   const byId = new Map(rows.map((r) => [r.id, r]));

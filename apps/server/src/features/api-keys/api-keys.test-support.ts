@@ -10,7 +10,10 @@ export async function jsonOf<T = unknown>(res: Response): Promise<T> {
 
 /** A valid create body per template (Custom needs privileges and an expiration). */
 export const VALID_BODIES: Record<string, Record<string, unknown>> = {
-  'anonymous-search': { displayName: 'Search page', additionalConfiguration: { search: { enforcedQueryPipelineConfiguration: { searchHub: 'main' } } } },
+  'anonymous-search': {
+    displayName: 'Search page',
+    additionalConfiguration: { search: { enforcedQueryPipelineConfiguration: { searchHub: 'main' } } },
+  },
   'view-all-content': {
     displayName: 'Troubleshooting',
     lifetimeDuration: 'P7D',
@@ -43,7 +46,10 @@ export async function getKey(ctx: TestContext, id: string, token = ctx.adminToke
   return jsonOf<ApiKey>(res);
 }
 
-export async function activitiesOf(ctx: TestContext, resourceId?: string): Promise<{ operation: string; content: Record<string, unknown>; resourceId: string }[]> {
+export async function activitiesOf(
+  ctx: TestContext,
+  resourceId?: string,
+): Promise<{ operation: string; content: Record<string, unknown>; resourceId: string }[]> {
   const res = await ctx.call('POST', `/rest/organizations/${ORG}/activities/public?perPage=1000`, {
     token: ctx.adminToken,
     body: resourceId ? { resourceIds: [resourceId] } : {},

@@ -1,7 +1,14 @@
 import type { ApiKey, CreateApiKeyRequest } from '@keyward/contract';
 import {
-  additionalConfigurationOf, generateKeyValue, inactivityDeadline, keyIdFrom, keyValueParts, validateKeyRequest,
-  type KeyRequestInput, type NormalizedKey, type TemplateId,
+  additionalConfigurationOf,
+  generateKeyValue,
+  inactivityDeadline,
+  keyIdFrom,
+  keyValueParts,
+  validateKeyRequest,
+  type KeyRequestInput,
+  type NormalizedKey,
+  type TemplateId,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../http/context.ts';
@@ -76,9 +83,14 @@ function newKeyRow({ organizationId, key, createdBy, now }: NewKey, value: strin
   };
 }
 
-export function throwIfInvalid<T>(result: { ok: true; value: T } | { ok: false; errors: { path: string; rule: string; message: string }[] }): T {
+export function throwIfInvalid<T>(
+  result: { ok: true; value: T } | { ok: false; errors: { path: string; rule: string; message: string }[] },
+): T {
   if (result.ok) return result.value;
-  const detail = result.errors.length === 1 ? (result.errors[0]?.message ?? '') : `${result.errors.length} rules are broken (see errors).`;
+  const detail =
+    result.errors.length === 1
+      ? (result.errors[0]?.message ?? '')
+      : `${result.errors.length} rules are broken (see errors).`;
   throw new AppError('INVALID_REQUEST', detail, result.errors);
 }
 
@@ -103,24 +115,46 @@ function requestInput(templateId: string, body: CreateApiKeyRequest): KeyRequest
 }
 
 /** Writes a validated key and its activity in one transaction; answers the key with its value. */
-export async function storeNewKey(deps: Deps, caller: Caller, key: NormalizedKey, activity: { operation: 'CREATE' | 'DUPLICATE'; details?: Record<string, unknown> }): Promise<ApiKey> {
+export async function storeNewKey(
+  deps: Deps,
+  caller: Caller,
+  key: NormalizedKey,
+  activity: { operation: 'CREATE' | 'DUPLICATE'; details?: Record<string, unknown> },
+): Promise<ApiKey> {
   const organizationId = caller.access.organizationId;
   await assertGroupsExist(deps.db, organizationId, key);
   const now = deps.clock.now();
   const created = await deps.db.transaction().execute(async (trx) => {
     const result = await insertNewKey(trx, { organizationId, key, createdBy: caller.actor, now });
     await recordActivity(trx, {
-      organizationId, operation: activity.operation, triggeredBy: caller.actor, resourceId: result.row.id, resourceName: key.displayName,
-      state: 'ENABLED', after: keyActivityFields(result.row, key.groupsThatCanView, key.groupsThatCanEdit), ...(activity.details ? { details: activity.details } : {}), now,
+      organizationId,
+      operation: activity.operation,
+      triggeredBy: caller.actor,
+      resourceId: result.row.id,
+      resourceName: key.displayName,
+      state: 'ENABLED',
+      after: keyActivityFields(result.row, key.groupsThatCanView, key.groupsThatCanEdit),
+      ...(activity.details ? { details: activity.details } : {}),
+      now,
     });
     return result;
   });
   const hasGrants = key.groupsThatCanView.length + key.groupsThatCanEdit.length > 0;
   const grants = hasGrants ? await findGrants(deps.db, [created.row.id]) : [];
-  return toApiKeyDto(created.row, { now, grants, access: accessToKey(caller.access, grants, created.row.id), value: created.value });
+  return toApiKeyDto(created.row, {
+    now,
+    grants,
+    access: accessToKey(caller.access, grants, created.row.id),
+    value: created.value,
+  });
 }
 
-export async function createApiKey(deps: Deps, caller: Caller, templateId: string | undefined, body: CreateApiKeyRequest): Promise<ApiKey> {
+export async function createApiKey(
+  deps: Deps,
+  caller: Caller,
+  templateId: string | undefined,
+  body: CreateApiKeyRequest,
+): Promise<ApiKey> {
   const template = templateId ?? body.apiKeyTemplateId ?? DEFAULT_TEMPLATE;
   const ctx = { now: deps.clock.now(), allowPrivateIps: deps.config.allowPrivateIps, origin: 'CREATE' as const };
   const key = throwIfInvalid(validateKeyRequest(requestInput(template, body), ctx));

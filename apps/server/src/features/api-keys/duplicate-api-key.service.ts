@@ -13,7 +13,11 @@ import type { Caller } from './key-access.ts';
  * description and expiration come from `body` when given; the expiration is never copied (the
  * platform client always sends `lifetimeDuration`). Also what a rotation starts from.
  */
-export function requestFromExisting(row: ApiKeyRow, grants: readonly GrantRow[], body: DuplicateApiKeyRequest): KeyRequestInput {
+export function requestFromExisting(
+  row: ApiKeyRow,
+  grants: readonly GrantRow[],
+  body: DuplicateApiKeyRequest,
+): KeyRequestInput {
   const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
   const privileges = JSON.parse(row.privileges_json) as Privilege[];
   return {
@@ -33,7 +37,12 @@ export function requestFromExisting(row: ApiKeyRow, grants: readonly GrantRow[],
 }
 
 /** Create from existing: a new key (with its value) like the original, which is left unchanged. */
-export async function duplicateApiKey(deps: Deps, caller: Caller, id: string, body: DuplicateApiKeyRequest): Promise<ApiKey> {
+export async function duplicateApiKey(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  body: DuplicateApiKeyRequest,
+): Promise<ApiKey> {
   const { row, grants } = await loadKey(deps.db, caller, id, 'VIEW');
   const ctx = { now: deps.clock.now(), allowPrivateIps: deps.config.allowPrivateIps, origin: 'DUPLICATE' as const };
   const key = throwIfInvalid(validateKeyRequest(requestFromExisting(row, grants, body), ctx));

@@ -33,17 +33,29 @@ export function immutableFieldErrors(row: ApiKeyRow, body: UpdateApiKeyRequest):
   const errors: FieldError[] = [];
   if (body.privileges !== undefined && body.privileges !== null) {
     if (!sameSet(storedKeys(JSON.parse(row.privileges_json) as Privilege[]), sentKeys(body.privileges))) {
-      errors.push({ path: FIELD_PATHS.privileges, rule: 'NOT_EDITABLE', message: `The privileges of an API key can't be edited after creation. ${RECREATE}` });
+      errors.push({
+        path: FIELD_PATHS.privileges,
+        rule: 'NOT_EDITABLE',
+        message: `The privileges of an API key can't be edited after creation. ${RECREATE}`,
+      });
     }
   }
   if (body.expirationDate !== undefined) {
     const sent = body.expirationDate === null ? null : expirationFromDate(body.expirationDate);
     if (sent !== row.expiration_date) {
-      errors.push({ path: FIELD_PATHS.expirationDate, rule: 'NOT_EDITABLE', message: `The expiration date of an API key can't be edited after creation. ${RECREATE}` });
+      errors.push({
+        path: FIELD_PATHS.expirationDate,
+        rule: 'NOT_EDITABLE',
+        message: `The expiration date of an API key can't be edited after creation. ${RECREATE}`,
+      });
     }
   }
   if (body.lifetimeDuration !== undefined && body.lifetimeDuration !== null) {
-    errors.push({ path: FIELD_PATHS.lifetimeDuration, rule: 'NOT_EDITABLE', message: `The expiration of an API key can't be edited after creation. ${RECREATE}` });
+    errors.push({
+      path: FIELD_PATHS.lifetimeDuration,
+      rule: 'NOT_EDITABLE',
+      message: `The expiration of an API key can't be edited after creation. ${RECREATE}`,
+    });
   }
   return errors;
 }

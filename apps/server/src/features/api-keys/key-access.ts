@@ -11,7 +11,9 @@ export interface Caller {
 }
 
 function grantsOf(grants: readonly GrantRow[], keyId: string): KeyGrant[] {
-  return grants.filter((g) => g.api_key_id === keyId).map((g) => ({ groupId: g.group_id, level: g.level as KeyGrant['level'] }));
+  return grants
+    .filter((g) => g.api_key_id === keyId)
+    .map((g) => ({ groupId: g.group_id, level: g.level as KeyGrant['level'] }));
 }
 
 /** The caller's access to one key, from their groups and the key's grants (domain keyAccessOf). */
@@ -25,7 +27,9 @@ export function accessToKey(access: OrgAccess, grants: readonly GrantRow[], keyI
  */
 export function visibleGroupsOf(access: OrgAccess): string[] | null {
   if (keyAccessOf(access, []) !== 'NONE') return null;
-  return access.groups.filter((g) => keyAccessOf({ groups: [g] }, [{ groupId: g.id, level: 'VIEW' }]) !== 'NONE').map((g) => g.id);
+  return access.groups
+    .filter((g) => keyAccessOf({ groups: [g] }, [{ groupId: g.id, level: 'VIEW' }]) !== 'NONE')
+    .map((g) => g.id);
 }
 
 export const notFound = (id: string): AppError => new AppError('NOT_FOUND', `No API key "${id}" in this organization.`);
@@ -34,6 +38,9 @@ export const notFound = (id: string): AppError => new AppError('NOT_FOUND', `No 
 export function assertKeyAccess(level: KeyAccessLevel, needed: 'VIEW' | 'EDIT', keyId: string): void {
   if (!keyAccessAllows(level, 'VIEW')) throw notFound(keyId);
   if (!keyAccessAllows(level, needed)) {
-    throw new AppError('FORBIDDEN', `You can view the API key "${keyId}" but not edit it: ask for an edit grant or the EDIT_ALL access level.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `You can view the API key "${keyId}" but not edit it: ask for an edit grant or the EDIT_ALL access level.`,
+    );
   }
 }

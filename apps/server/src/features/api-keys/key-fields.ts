@@ -14,10 +14,22 @@ export async function assertGroupsExist(
     ['groupsThatCanView', groups.groupsThatCanView ?? []],
     ['groupsThatCanEdit', groups.groupsThatCanEdit ?? []],
   ] as const;
-  const known = await existingGroupIds(db, organizationId, lists.flatMap(([, ids]) => ids));
+  const known = await existingGroupIds(
+    db,
+    organizationId,
+    lists.flatMap(([, ids]) => ids),
+  );
   const errors: FieldError[] = lists.flatMap(([field, ids]) =>
     ids.flatMap((id, i) =>
-      known.has(id) ? [] : [{ path: `${FIELD_PATHS[field]}[${i}]`, rule: 'UNKNOWN_GROUP', message: `No group "${id}" in this organization.` }],
+      known.has(id)
+        ? []
+        : [
+            {
+              path: `${FIELD_PATHS[field]}[${i}]`,
+              rule: 'UNKNOWN_GROUP',
+              message: `No group "${id}" in this organization.`,
+            },
+          ],
     ),
   );
   if (errors.length > 0) throw new AppError('INVALID_REQUEST', errors[0]?.message ?? 'Unknown group.', errors);
@@ -28,7 +40,11 @@ export function grantIds(grants: readonly GrantRow[], level: 'VIEW' | 'EDIT'): s
 }
 
 /** A key's fields as recorded in activities (never its value, nor even its masked form). */
-export function keyActivityFields(row: ApiKeyRow, groupsThatCanView: readonly string[], groupsThatCanEdit: readonly string[]) {
+export function keyActivityFields(
+  row: ApiKeyRow,
+  groupsThatCanView: readonly string[],
+  groupsThatCanEdit: readonly string[],
+) {
   return {
     displayName: row.display_name,
     description: row.description,

@@ -26,7 +26,11 @@ it('stores only the hash, the prefix and the last 4 characters; never logs the v
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
   }
-  const keys: ApiKey[] = [await createKey(ctx, 'anonymous-search'), await createKey(ctx, 'custom'), await createKey(ctx, 'push-api')];
+  const keys: ApiKey[] = [
+    await createKey(ctx, 'anonymous-search'),
+    await createKey(ctx, 'custom'),
+    await createKey(ctx, 'push-api'),
+  ];
   const dup = await ctx.call('PUT', `${B}/${keys[0]?.id}/duplicate`, { token: ctx.adminToken, body: {} });
   keys.push(await jsonOf<ApiKey>(dup));
   const bytes = storedBytes();
@@ -35,11 +39,17 @@ it('stores only the hash, the prefix and the last 4 characters; never logs the v
     expect(value).toHaveLength(42);
     const random = value.slice(KEY_PREFIX_LENGTH, KEY_PREFIX_LENGTH + KEY_RANDOM_LENGTH);
     for (const secret of [value, random, value.slice(KEY_PREFIX_LENGTH), random.slice(0, 16), random.slice(-16)]) {
-      expect(bytes.includes(Buffer.from(secret, 'utf8')), `a part of the value is stored: ${secret.length} chars`).toBe(false);
+      expect(bytes.includes(Buffer.from(secret, 'utf8')), `a part of the value is stored: ${secret.length} chars`).toBe(
+        false,
+      );
       expect(logged.join('\n')).not.toContain(secret);
     }
     expect(bytes.includes(Buffer.from(sha256Hex(value)))).toBe(true);
     const row = await ctx.db.db.selectFrom('api_keys').selectAll().where('id', '=', key.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ value_hash: sha256Hex(value), value_prefix: value.slice(0, 6), value_last4: value.slice(-4) });
+    expect(row).toMatchObject({
+      value_hash: sha256Hex(value),
+      value_prefix: value.slice(0, 6),
+      value_last4: value.slice(-4),
+    });
   }
 });

@@ -15,7 +15,10 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-count-cache-'));
   db = openDatabase(path.join(dir, 'keyward.db'));
   await migrateToLatest(db.db);
-  await db.db.insertInto('organizations').values({ id: ORG, display_name: ORG, security_contact: 's@example.com', created_date: T0 }).execute();
+  await db.db
+    .insertInto('organizations')
+    .values({ id: ORG, display_name: ORG, security_contact: 's@example.com', created_date: T0 })
+    .execute();
 });
 afterAll(async () => {
   await db.close();
@@ -26,12 +29,34 @@ async function insertKey(id: string, activation: number): Promise<void> {
   await db.db
     .insertInto('api_keys')
     .values({
-      id, organization_id: ORG, display_name: id, description: '', value_hash: id, value_prefix: 'kwprv_', value_last4: 'abcd',
-      template_id: 'custom', privacy_level: 'PRIVATE', privileges_json: '[]', allowed_ips_json: '[]', denied_ips_json: '[]',
-      additional_configuration_json: '{}', enabled: 1, disabled_reason: null, disabled_date: null, created_by: 'test',
-      created_date: activation, activation_date: activation, last_used_date: null, last_used_ip: null, expiration_date: null,
-      inactivity_deadline: addYears(activation, 1), scheduled_deactivation_date: null, rotated_to_key_id: null, exposure_json: null,
-      exposure_deactivation_date: null, updated_date: activation,
+      id,
+      organization_id: ORG,
+      display_name: id,
+      description: '',
+      value_hash: id,
+      value_prefix: 'kwprv_',
+      value_last4: 'abcd',
+      template_id: 'custom',
+      privacy_level: 'PRIVATE',
+      privileges_json: '[]',
+      allowed_ips_json: '[]',
+      denied_ips_json: '[]',
+      additional_configuration_json: '{}',
+      enabled: 1,
+      disabled_reason: null,
+      disabled_date: null,
+      created_by: 'test',
+      created_date: activation,
+      activation_date: activation,
+      last_used_date: null,
+      last_used_ip: null,
+      expiration_date: null,
+      inactivity_deadline: addYears(activation, 1),
+      scheduled_deactivation_date: null,
+      rotated_to_key_id: null,
+      exposure_json: null,
+      exposure_deactivation_date: null,
+      updated_date: activation,
     })
     .execute();
 }

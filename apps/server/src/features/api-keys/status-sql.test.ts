@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DAY_MS, LIST_STATUS_FILTERS, KEY_STATUSES, addYears, inactivityDeadline, matchesStatusFilter, statusOf, type DisabledReason,
+  DAY_MS,
+  LIST_STATUS_FILTERS,
+  KEY_STATUSES,
+  addYears,
+  inactivityDeadline,
+  matchesStatusFilter,
+  statusOf,
+  type DisabledReason,
 } from '@keyward/domain';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,11 +38,27 @@ function prng(seed: number): () => number {
   };
 }
 
-const EDGES = [-30 * DAY_MS - 1, -30 * DAY_MS, -7 * DAY_MS - 1, -7 * DAY_MS, -1001, -1000, -999, -1, 0, 1, 999, 1000, 7 * DAY_MS, 30 * DAY_MS, 30 * DAY_MS + 1];
+const EDGES = [
+  -30 * DAY_MS - 1,
+  -30 * DAY_MS,
+  -7 * DAY_MS - 1,
+  -7 * DAY_MS,
+  -1001,
+  -1000,
+  -999,
+  -1,
+  0,
+  1,
+  999,
+  1000,
+  7 * DAY_MS,
+  30 * DAY_MS,
+  30 * DAY_MS + 1,
+];
 const REASONS: (DisabledReason | null)[] = ['MANUAL', 'INACTIVITY', 'EXPOSED', 'ROTATED', null];
 
 function keyRow(i: number, rnd: () => number, base: number): ApiKeyRow {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const near = () => base + pick(EDGES) + (rnd() < 0.3 ? Math.floor((rnd() - 0.5) * 60 * DAY_MS) : 0);
   const enabled = rnd() < 0.8;
   const activation = addYears(near(), -1);
@@ -43,16 +66,41 @@ function keyRow(i: number, rnd: () => number, base: number): ApiKeyRow {
   const exposed = rnd() < 0.3;
   const exposureDeadline = exposed && rnd() < 0.7 ? near() : null;
   return {
-    id: `k${String(i).padStart(24, '0')}`, organization_id: ORG, display_name: `key ${i}`, description: '',
-    value_hash: `h${i}`, value_prefix: 'kwprv_', value_last4: 'abcd', template_id: 'custom', privacy_level: 'PRIVATE',
-    privileges_json: '[]', allowed_ips_json: '[]', denied_ips_json: '[]', additional_configuration_json: '{}',
-    enabled: enabled ? 1 : 0, disabled_reason: enabled ? null : pick(REASONS), disabled_date: enabled ? null : base - DAY_MS,
-    created_by: 'test', created_date: activation, activation_date: activation, last_used_date: lastUsed, last_used_ip: null,
+    id: `k${String(i).padStart(24, '0')}`,
+    organization_id: ORG,
+    display_name: `key ${i}`,
+    description: '',
+    value_hash: `h${i}`,
+    value_prefix: 'kwprv_',
+    value_last4: 'abcd',
+    template_id: 'custom',
+    privacy_level: 'PRIVATE',
+    privileges_json: '[]',
+    allowed_ips_json: '[]',
+    denied_ips_json: '[]',
+    additional_configuration_json: '{}',
+    enabled: enabled ? 1 : 0,
+    disabled_reason: enabled ? null : pick(REASONS),
+    disabled_date: enabled ? null : base - DAY_MS,
+    created_by: 'test',
+    created_date: activation,
+    activation_date: activation,
+    last_used_date: lastUsed,
+    last_used_ip: null,
     expiration_date: rnd() < 0.5 ? null : near(),
     inactivity_deadline: inactivityDeadline({ activationDate: activation, lastUsedDate: lastUsed }),
-    scheduled_deactivation_date: rnd() < 0.2 ? near() : null, rotated_to_key_id: null,
-    exposure_json: exposed ? JSON.stringify({ severity: exposureDeadline === null ? 'WARN' : 'HIGH', deactivationDate: exposureDeadline, createdDate: base - DAY_MS, reasons: [] }) : null,
-    exposure_deactivation_date: exposureDeadline, updated_date: base,
+    scheduled_deactivation_date: rnd() < 0.2 ? near() : null,
+    rotated_to_key_id: null,
+    exposure_json: exposed
+      ? JSON.stringify({
+          severity: exposureDeadline === null ? 'WARN' : 'HIGH',
+          deactivationDate: exposureDeadline,
+          createdDate: base - DAY_MS,
+          reasons: [],
+        })
+      : null,
+    exposure_deactivation_date: exposureDeadline,
+    updated_date: base,
   };
 }
 
@@ -62,14 +110,29 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-status-'));
   db = openDatabase(path.join(dir, 'keyward.db'));
   await migrateToLatest(db.db);
-  await db.db.insertInto('organizations').values({ id: ORG, display_name: ORG, security_contact: 's@example.com', created_date: T0 }).execute();
+  await db.db
+    .insertInto('organizations')
+    .values({ id: ORG, display_name: ORG, security_contact: 's@example.com', created_date: T0 })
+    .execute();
   const rnd = prng(42);
   rows = Array.from({ length: 900 }, (_, i) => keyRow(i, rnd, BASES[i % BASES.length] as number));
-  for (let i = 0; i < rows.length; i += 100) await db.db.insertInto('api_keys').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db.db
+      .insertInto('api_keys')
+      .values(rows.slice(i, i + 100))
+      .execute();
   // Keys of organizations sorted before and after ORG: counts must leave them out.
   for (const org of ['aaaother', 'zzzother']) {
-    await db.db.insertInto('organizations').values({ id: org, display_name: org, security_contact: 's@example.com', created_date: T0 }).execute();
-    const others = Array.from({ length: 40 }, (_, i) => ({ ...keyRow(i, rnd, T0), id: `${org}${String(i).padStart(17, '0')}`, value_hash: `${org}${i}`, organization_id: org }));
+    await db.db
+      .insertInto('organizations')
+      .values({ id: org, display_name: org, security_contact: 's@example.com', created_date: T0 })
+      .execute();
+    const others = Array.from({ length: 40 }, (_, i) => ({
+      ...keyRow(i, rnd, T0),
+      id: `${org}${String(i).padStart(17, '0')}`,
+      value_hash: `${org}${i}`,
+      organization_id: org,
+    }));
     await db.db.insertInto('api_keys').values(others).execute();
   }
 });
@@ -81,12 +144,25 @@ afterAll(async () => {
 const eb = expressionBuilder<Database, 'api_keys'>();
 
 async function idsWhere(predicate: Expression<SqlBool>): Promise<string[]> {
-  const rows = await db.db.selectFrom('api_keys').select('id').where('organization_id', '=', ORG).where(predicate).execute();
+  const rows = await db.db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('organization_id', '=', ORG)
+    .where(predicate)
+    .execute();
   return rows.map((r) => r.id).sort();
 }
 
 const query = (now: number, over: Partial<KeyListQuery> = {}): KeyListQuery => ({
-  organizationId: ORG, now, status: null, text: null, visibleToGroups: null, sortBy: 'createdDate', order: 'asc', page: null, ...over,
+  organizationId: ORG,
+  now,
+  status: null,
+  text: null,
+  visibleToGroups: null,
+  sortBy: 'createdDate',
+  order: 'asc',
+  page: null,
+  ...over,
 });
 
 /** Every edge of every base, as seen from both sides. */
@@ -98,29 +174,35 @@ describe('status filters in SQL', () => {
     expect([...seen].sort()).toEqual([...KEY_STATUSES].sort());
   });
 
-  it.each(LIST_STATUS_FILTERS)('%s selects exactly the keys statusOf + matchesStatusFilter select, at every instant', async (filter) => {
-    for (const now of INSTANTS) {
-      const expected = rows
-        .filter((r) => {
-          const facts = factsOf(r);
-          return matchesStatusFilter(statusOf(facts, now), facts.exposure !== null, filter);
-        })
-        .map((r) => r.id);
-      const at = `${filter} at ${new Date(now).toISOString()}`;
-      const forms = filterForms(eb, filter, now);
-      for (const [form, predicate] of [['dense', forms.dense], ['sparse', forms.sparse ?? forms.dense]] as const) {
-        expect(await idsWhere(predicate), `${at} (${form})`).toEqual(expected);
+  it.each(LIST_STATUS_FILTERS)(
+    '%s selects exactly the keys statusOf + matchesStatusFilter select, at every instant',
+    async (filter) => {
+      for (const now of INSTANTS) {
+        const expected = rows
+          .filter((r) => {
+            const facts = factsOf(r);
+            return matchesStatusFilter(statusOf(facts, now), facts.exposure !== null, filter);
+          })
+          .map((r) => r.id);
+        const at = `${filter} at ${new Date(now).toISOString()}`;
+        const forms = filterForms(eb, filter, now);
+        for (const [form, predicate] of [
+          ['dense', forms.dense],
+          ['sparse', forms.sparse ?? forms.dense],
+        ] as const) {
+          expect(await idsWhere(predicate), `${at} (${form})`).toEqual(expected);
+        }
+        const parts = await Promise.all(forms.count.map(idsWhere));
+        expect(parts.flat().sort(), `${at} (count parts)`).toEqual(expected);
+        const { rows: found, total } = await listKeys(db.db, query(now, { status: filter }));
+        expect(found.map((r) => r.id).sort(), at).toEqual(expected);
+        const page = await listKeys(db.db, query(now, { status: filter, page: { offset: 0, limit: 10 } }));
+        expect(page.total, at).toBe(expected.length);
+        expect(page.rows.map((r) => r.id)).toEqual(found.slice(0, 10).map((r) => r.id));
+        void total;
       }
-      const parts = await Promise.all(forms.count.map(idsWhere));
-      expect(parts.flat().sort(), `${at} (count parts)`).toEqual(expected);
-      const { rows: found, total } = await listKeys(db.db, query(now, { status: filter }));
-      expect(found.map((r) => r.id).sort(), at).toEqual(expected);
-      const page = await listKeys(db.db, query(now, { status: filter, page: { offset: 0, limit: 10 } }));
-      expect(page.total, at).toBe(expected.length);
-      expect(page.rows.map((r) => r.id)).toEqual(found.slice(0, 10).map((r) => r.id));
-      void total;
-    }
-  });
+    },
+  );
 
   it('sorting by status follows statusOf', async () => {
     for (const now of INSTANTS.slice(0, 12)) {
@@ -132,19 +214,28 @@ describe('status filters in SQL', () => {
 
   const planOf = (query: { compile: () => { sql: string; parameters: readonly unknown[] } }): string => {
     const { sql, parameters } = query.compile();
-    return (db.sqlite.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    return (db.sqlite.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
   };
 
-  it.each(LIST_STATUS_FILTERS)('%s: counts by index ranges; a dense page walks a covering sort index; a sparse page reads a range', (filter) => {
-    const q = query(T0, { status: filter, sortBy: 'displayName', order: 'desc', page: { offset: 0, limit: 50 } });
-    for (const count of countQueries(db.db, q)) {
-      expect(planOf(count)).toMatch(/COVERING INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/);
-    }
-    const dense = planOf(pageQuery(db.db, q, 'dense'));
-    expect(dense).toMatch(/COVERING INDEX api_keys_list_name_idx/);
-    expect(dense).not.toMatch(/TEMP B-TREE/);
-    expect(planOf(pageQuery(db.db, q, 'sparse'))).toMatch(/INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/);
-  });
+  it.each(LIST_STATUS_FILTERS)(
+    '%s: counts by index ranges; a dense page walks a covering sort index; a sparse page reads a range',
+    (filter) => {
+      const q = query(T0, { status: filter, sortBy: 'displayName', order: 'desc', page: { offset: 0, limit: 50 } });
+      for (const count of countQueries(db.db, q)) {
+        expect(planOf(count)).toMatch(
+          /COVERING INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/,
+        );
+      }
+      const dense = planOf(pageQuery(db.db, q, 'dense'));
+      expect(dense).toMatch(/COVERING INDEX api_keys_list_name_idx/);
+      expect(dense).not.toMatch(/TEMP B-TREE/);
+      expect(planOf(pageQuery(db.db, q, 'sparse'))).toMatch(
+        /INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/,
+      );
+    },
+  );
 
   it('searches text from the trigram index, and reads the few matches from it for a page', () => {
     const q = query(T0, { text: 'key 12', page: { offset: 0, limit: 50 } });
@@ -160,7 +251,15 @@ describe('status filters in SQL', () => {
         const forms = filterForms(eb, filter, now);
         const expected = (await idsWhere(forms.dense)).length;
         for (const small of [0, 10, expected, 10_000]) {
-          expect(await countByComplement(db.db, ORG, forms.count[0] as Expression<SqlBool>, forms.complement as Expression<SqlBool>, small)).toBe(expected);
+          expect(
+            await countByComplement(
+              db.db,
+              ORG,
+              forms.count[0] as Expression<SqlBool>,
+              forms.complement as Expression<SqlBool>,
+              small,
+            ),
+          ).toBe(expected);
         }
       }
     }

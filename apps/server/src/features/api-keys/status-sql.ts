@@ -1,6 +1,11 @@
 import {
-  KEY_STATUSES, SOON_TO_BE_DISABLED_MS, SOON_TO_BE_EXPIRED_MS, expiryInstant,
-  type DisabledReason, type KeyStatus, type ListStatusFilter,
+  KEY_STATUSES,
+  SOON_TO_BE_DISABLED_MS,
+  SOON_TO_BE_EXPIRED_MS,
+  expiryInstant,
+  type DisabledReason,
+  type KeyStatus,
+  type ListStatusFilter,
 } from '@keyward/domain';
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { least } from '../../db/dialect.ts';
@@ -26,8 +31,10 @@ const INACTIVITY: DisabledReason = 'INACTIVITY';
 
 // `coalesce(column, NEVER)` rather than `column is null or ...`: no OR for the planner to turn
 // into unions of unrelated indexes.
-const passed = (eb: Eb, column: DateColumn, limit: number): Predicate => eb(eb.fn.coalesce(column, sql.lit(NEVER)), '<=', limit);
-const pending = (eb: Eb, column: DateColumn, limit: number): Predicate => eb(eb.fn.coalesce(column, sql.lit(NEVER)), '>', limit);
+const passed = (eb: Eb, column: DateColumn, limit: number): Predicate =>
+  eb(eb.fn.coalesce(column, sql.lit(NEVER)), '<=', limit);
+const pending = (eb: Eb, column: DateColumn, limit: number): Predicate =>
+  eb(eb.fn.coalesce(column, sql.lit(NEVER)), '>', limit);
 
 /**
  * The instant until which a key is usable: the earliest of its deadlines, 0 when disabled. The
@@ -50,16 +57,22 @@ function terms(eb: Eb, now: number) {
   return {
     /** Usable, on the columns (evaluated while walking a sort index). */
     usable: eb.and([
-      eb('enabled', '=', 1), pending(eb, 'expiration_date', now - EXPIRY_OFFSET), pending(eb, 'exposure_deactivation_date', now),
-      eb('inactivity_deadline', '>', now), pending(eb, 'scheduled_deactivation_date', now),
+      eb('enabled', '=', 1),
+      pending(eb, 'expiration_date', now - EXPIRY_OFFSET),
+      pending(eb, 'exposure_deactivation_date', now),
+      eb('inactivity_deadline', '>', now),
+      pending(eb, 'scheduled_deactivation_date', now),
     ]),
     /** Usable, as a range of api_keys_status_idx. */
     usableRange: eb(usableUntil(), '>', now),
     /** A usable key whose soonest deadline is within `ms` (a soon-to-be status implies it). */
     within: (ms: number) => eb(usableUntil(), '<=', now + ms),
     deactivated: eb.or([
-      eb('enabled', '=', 0), passed(eb, 'expiration_date', now - EXPIRY_OFFSET), passed(eb, 'exposure_deactivation_date', now),
-      eb('inactivity_deadline', '<=', now), passed(eb, 'scheduled_deactivation_date', now),
+      eb('enabled', '=', 0),
+      passed(eb, 'expiration_date', now - EXPIRY_OFFSET),
+      passed(eb, 'exposure_deactivation_date', now),
+      eb('inactivity_deadline', '<=', now),
+      passed(eb, 'scheduled_deactivation_date', now),
     ]),
     deactivatedRange: eb(usableUntil(), '<=', now),
     soonExpired: passed(eb, 'expiration_date', soonExpiredLimit),
@@ -95,7 +108,10 @@ export function filterForms(eb: Eb, filter: ListStatusFilter, now: number, scope
     case 'DEACTIVATED':
       return { ...one(t.deactivatedRange, t.deactivated), complement: t.usableRange };
     case 'SOON_TO_BE_EXPIRED':
-      return one(eb.and([t.usableRange, t.within(SOON_TO_BE_EXPIRED_MS), t.soonExpired]), eb.and([t.usable, t.soonExpired]));
+      return one(
+        eb.and([t.usableRange, t.within(SOON_TO_BE_EXPIRED_MS), t.soonExpired]),
+        eb.and([t.usable, t.soonExpired]),
+      );
     case 'SOON_TO_BE_DISABLED': {
       const range = eb.and([t.usableRange, t.within(SOON_TO_BE_DISABLED_MS), t.notSoonExpired, t.soonDisabled]);
       return one(range, eb.and([t.usable, t.notSoonExpired, t.soonDisabled]));

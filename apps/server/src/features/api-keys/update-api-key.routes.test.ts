@@ -37,8 +37,14 @@ describe('PUT B/{id} (update)', () => {
     expect(await res.text()).toBe('');
     const after = await getKey(ctx, created.id);
     expect(after).toMatchObject({
-      displayName: 'Renamed', description: 'Pushes the wiki', allowedIps: ['2001:db8::1', '198.51.100.7'], deniedIps: ['203.0.113.9'],
-      enabled: true, status: 'ENABLED', createdDate: created.createdDate, privileges: created.privileges,
+      displayName: 'Renamed',
+      description: 'Pushes the wiki',
+      allowedIps: ['2001:db8::1', '198.51.100.7'],
+      deniedIps: ['203.0.113.9'],
+      enabled: true,
+      status: 'ENABLED',
+      createdDate: created.createdDate,
+      privileges: created.privileges,
       groupsThatCanView: [{ id: group.groupId, displayName: expect.any(String) }],
     });
     const [activity] = await activitiesOf(ctx, created.id);
@@ -57,14 +63,21 @@ describe('PUT B/{id} (update)', () => {
     expect((await put(key.id, { additionalConfiguration: {} })).status).toBe(204);
     expect((await getKey(ctx, key.id)).additionalConfiguration).toEqual({});
     const vac = await createKey(ctx, 'view-all-content');
-    const res = await put(vac.id, { additionalConfiguration: { search: { enforcedQueryPipelineConfiguration: { searchHub: '' } } } });
+    const res = await put(vac.id, {
+      additionalConfiguration: { search: { enforcedQueryPipelineConfiguration: { searchHub: '' } } },
+    });
     expect(res.status).toBe(422);
-    expect((await jsonOf<Problem>(res)).errors).toContainEqual(expect.objectContaining({ rule: 'SEARCH_HUB_REQUIRED' }));
+    expect((await jsonOf<Problem>(res)).errors).toContainEqual(
+      expect.objectContaining({ rule: 'SEARCH_HUB_REQUIRED' }),
+    );
   });
 
   it('ignores identical privileges and expiration, refuses changed ones with 422', async () => {
     const key = await createKey(ctx, 'custom', { lifetimeDuration: 'P10D' });
-    expect((await put(key.id, { privileges: key.privileges, expirationDate: key.expirationDate, displayName: 'same' })).status).toBe(204);
+    expect(
+      (await put(key.id, { privileges: key.privileges, expirationDate: key.expirationDate, displayName: 'same' }))
+        .status,
+    ).toBe(204);
     expect((await put(key.id, { expirationDate: (key.expirationDate ?? 0) - 3600_000 })).status).toBe(204); // same UTC day
     const cases: [unknown, string][] = [
       [{ privileges: [...key.privileges, { owner: 'PLATFORM', targetDomain: 'FIELD', type: 'VIEW' }] }, 'privileges'],
@@ -76,18 +89,29 @@ describe('PUT B/{id} (update)', () => {
     for (const [body, path] of cases) {
       const res = await put(key.id, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
-      expect((await jsonOf<Problem>(res)).errors).toContainEqual(expect.objectContaining({ path, rule: 'NOT_EDITABLE' }));
+      expect((await jsonOf<Problem>(res)).errors).toContainEqual(
+        expect.objectContaining({ path, rule: 'NOT_EDITABLE' }),
+      );
     }
     expect((await getKey(ctx, key.id)).displayName).toBe('same');
   });
 
   it('refuses broken rules with 422 and changes nothing', async () => {
     const key = await createKey(ctx, 'push-api');
-    for (const body of [{ displayName: '' }, { allowedIps: ['192.168.1.1'] }, { description: 'x'.repeat(1001) }, { groupsThatCanEdit: ['nope'] }]) {
+    for (const body of [
+      { displayName: '' },
+      { allowedIps: ['192.168.1.1'] },
+      { description: 'x'.repeat(1001) },
+      { groupsThatCanEdit: ['nope'] },
+    ]) {
       const res = await put(key.id, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
     }
-    expect(await getKey(ctx, key.id)).toMatchObject({ displayName: 'Connector', allowedIps: ['203.0.113.0/24'], groupsThatCanEdit: [] });
+    expect(await getKey(ctx, key.id)).toMatchObject({
+      displayName: 'Connector',
+      allowedIps: ['203.0.113.0/24'],
+      groupsThatCanEdit: [],
+    });
     expect((await activitiesOf(ctx, key.id)).map((a) => a.operation)).toEqual(['CREATE']);
   });
 
@@ -108,8 +132,13 @@ describe('PUT B/{id} (update)', () => {
   it('keeps a group named in both lists in the edit list only', async () => {
     const group = await ctx.userWith({ apiKeyAccess: 'CUSTOM' });
     const key = await createKey(ctx);
-    expect((await put(key.id, { groupsThatCanView: [group.groupId], groupsThatCanEdit: [group.groupId] })).status).toBe(204);
-    expect(await getKey(ctx, key.id)).toMatchObject({ groupsThatCanView: [], groupsThatCanEdit: [{ id: group.groupId }] });
+    expect((await put(key.id, { groupsThatCanView: [group.groupId], groupsThatCanEdit: [group.groupId] })).status).toBe(
+      204,
+    );
+    expect(await getKey(ctx, key.id)).toMatchObject({
+      groupsThatCanView: [],
+      groupsThatCanEdit: [{ id: group.groupId }],
+    });
     expect((await put(key.id, { groupsThatCanEdit: [] })).status).toBe(204);
     expect(await getKey(ctx, key.id)).toMatchObject({ groupsThatCanView: [], groupsThatCanEdit: [] });
   });

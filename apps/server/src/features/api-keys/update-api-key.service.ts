@@ -1,5 +1,11 @@
 import type { UpdateApiKeyRequest } from '@keyward/contract';
-import { additionalConfigurationOf, validateKeyUpdate, type KeyUpdate, type KeyUpdateInput, type Privilege } from '@keyward/domain';
+import {
+  additionalConfigurationOf,
+  validateKeyUpdate,
+  type KeyUpdate,
+  type KeyUpdateInput,
+  type Privilege,
+} from '@keyward/domain';
 import type { Deps } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
 import { changedFields, recordActivity } from '../activities/record-activity.ts';
@@ -71,8 +77,15 @@ export async function updateApiKey(deps: Deps, caller: Caller, id: string, body:
   const immutable = immutableFieldErrors(row, body);
   if (immutable.length > 0) throw new AppError('INVALID_REQUEST', immutable[0]?.message ?? 'Not editable.', immutable);
   const current = editableFields(row, grants);
-  const existing = { templateId: row.template_id, privileges: JSON.parse(row.privileges_json) as Privilege[], commerce: current.commerce, searchHub: current.searchHub };
-  const update = throwIfInvalid(validateKeyUpdate(existing, updateInput(body, grants), { allowPrivateIps: deps.config.allowPrivateIps }));
+  const existing = {
+    templateId: row.template_id,
+    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    commerce: current.commerce,
+    searchHub: current.searchHub,
+  };
+  const update = throwIfInvalid(
+    validateKeyUpdate(existing, updateInput(body, grants), { allowPrivateIps: deps.config.allowPrivateIps }),
+  );
   await assertGroupsExist(deps.db, caller.access.organizationId, update);
   const { commerce: _commerce, ...comparable } = current;
   const changes = changedFields(comparable, comparableUpdate(update));
@@ -83,11 +96,20 @@ export async function updateApiKey(deps: Deps, caller: Caller, id: string, body:
     if (update.groupsThatCanView !== undefined || update.groupsThatCanEdit !== undefined) {
       const view = update.groupsThatCanView ?? current.groupsThatCanView;
       const edit = update.groupsThatCanEdit ?? current.groupsThatCanEdit;
-      await replaceGrants(trx, id, [...view.map((groupId) => ({ groupId, level: 'VIEW' as const })), ...edit.map((groupId) => ({ groupId, level: 'EDIT' as const }))]);
+      await replaceGrants(trx, id, [
+        ...view.map((groupId) => ({ groupId, level: 'VIEW' as const })),
+        ...edit.map((groupId) => ({ groupId, level: 'EDIT' as const })),
+      ]);
     }
     await recordActivity(trx, {
-      organizationId: row.organization_id, operation: 'UPDATE', triggeredBy: caller.actor, resourceId: id,
-      resourceName: update.displayName ?? row.display_name, state: resourceStateOf(row, now), ...changes, now,
+      organizationId: row.organization_id,
+      operation: 'UPDATE',
+      triggeredBy: caller.actor,
+      resourceId: id,
+      resourceName: update.displayName ?? row.display_name,
+      state: resourceStateOf(row, now),
+      ...changes,
+      now,
     });
   });
 }

@@ -6,7 +6,13 @@ export async function insertAccessToken(
 ): Promise<void> {
   await db
     .insertInto('access_tokens')
-    .values({ token_hash: token.tokenHash, user_id: token.userId, csrf_token: token.csrfToken, created_date: token.now, expires_at: token.expiresAt })
+    .values({
+      token_hash: token.tokenHash,
+      user_id: token.userId,
+      csrf_token: token.csrfToken,
+      created_date: token.now,
+      expires_at: token.expiresAt,
+    })
     .execute();
 }
 

@@ -18,7 +18,11 @@ describe('POST /rest/auth/login', () => {
     const res = await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
     expect(res.status).toBe(200);
     const body = await bodyOf(res);
-    expect(body).toEqual({ accessToken: expect.any(String), expiresAt: T0 + FOUR_HOURS, user: { id: ctx.adminId, email: ADMIN_EMAIL, displayName: 'Administrator' } });
+    expect(body).toEqual({
+      accessToken: expect.any(String),
+      expiresAt: T0 + FOUR_HOURS,
+      user: { id: ctx.adminId, email: ADMIN_EMAIL, displayName: 'Administrator' },
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(sessionCookieOf(res)).toBe(body.accessToken);
     expect(cookie).toMatch(/HttpOnly/);
@@ -41,7 +45,11 @@ describe('POST /rest/auth/login', () => {
   });
 
   it('marks the cookie Secure over https', async () => {
-    const res = await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { url: 'https://keyward.example/rest/auth/login' });
+    const res = await postLogin(
+      ctx,
+      { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      { url: 'https://keyward.example/rest/auth/login' },
+    );
     expect(res.headers.get('set-cookie')).toMatch(/Secure/);
   });
 
@@ -72,14 +80,22 @@ describe('POST /rest/auth/login', () => {
   });
 
   it('refuses malformed bodies with 400', async () => {
-    const malformed = await ctx.app.request('/rest/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await ctx.app.request('/rest/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
     expect((await bodyOf(malformed)).errorCode).toBe('MALFORMED_REQUEST');
     const wrongTypes = await postLogin(ctx, { email: 42, password: ['x'] });
     expect(wrongTypes.status).toBe(400);
     const paths = (await bodyOf(wrongTypes)).errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'password']));
-    const notJson = await ctx.app.request('/rest/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const notJson = await ctx.app.request('/rest/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+    });
     expect(notJson.status).toBe(400);
     const noBody = await ctx.app.request('/rest/auth/login', { method: 'POST' });
     expect(noBody.status).toBe(400);
@@ -92,7 +108,8 @@ describe('POST /rest/auth/login', () => {
   });
 
   it('answers 429 with Retry-After after 5 failures for one e-mail, even with the right password', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: `guess ${i}` })).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: `guess ${i}` })).status).toBe(401);
     const blocked = await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -102,7 +119,8 @@ describe('POST /rest/auth/login', () => {
   it('forgets an e-mail failures after a successful login', async () => {
     for (let i = 0; i < 4; i += 1) await postLogin(ctx, { email: ADMIN_EMAIL, password: `guess ${i}` });
     expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(200);
-    for (let i = 0; i < 4; i += 1) expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: `guess ${i}` })).status).toBe(401);
+    for (let i = 0; i < 4; i += 1)
+      expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: `guess ${i}` })).status).toBe(401);
   });
 
   it('answers 429 after 20 failures from one address, whatever the e-mails', async () => {
@@ -110,13 +128,22 @@ describe('POST /rest/auth/login', () => {
     for (let i = 0; i < 20; i += 1) {
       expect((await postLogin(ctx, { email: `u${i}@example.com`, password: 'x' }, { remoteAddress })).status).toBe(401);
     }
-    expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { remoteAddress })).status).toBe(429);
-    expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { remoteAddress: '198.51.100.8' })).status).toBe(200);
+    expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { remoteAddress })).status).toBe(
+      429,
+    );
+    expect(
+      (await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { remoteAddress: '198.51.100.8' }))
+        .status,
+    ).toBe(200);
   });
 
   it('ignores a leftover session cookie (no CSRF token needed to log in again)', async () => {
     const first = await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    const again = await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { headers: { cookie: `kw_session=${sessionCookieOf(first)}` } });
+    const again = await postLogin(
+      ctx,
+      { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      { headers: { cookie: `kw_session=${sessionCookieOf(first)}` } },
+    );
     expect(again.status).toBe(200);
   });
 });
@@ -161,7 +188,10 @@ describe('sessions', () => {
 
   it('do not need X-CSRF-Token with a bearer token', async () => {
     const token = await loggedIn();
-    const res = await ctx.call('POST', `/rest/organizations/${ORG}/groups`, { token, body: { displayName: 'Auditors' } });
+    const res = await ctx.call('POST', `/rest/organizations/${ORG}/groups`, {
+      token,
+      body: { displayName: 'Auditors' },
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -181,7 +211,10 @@ describe('POST /rest/auth/logout', () => {
     const { csrfToken } = await bodyOf(await ctx.call('GET', '/rest/auth/me', { token: accessToken }));
     const cookie = `kw_session=${accessToken}`;
     expect((await ctx.app.request('/rest/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(403);
-    expect((await ctx.app.request('/rest/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } })).status).toBe(204);
+    expect(
+      (await ctx.app.request('/rest/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } }))
+        .status,
+    ).toBe(204);
     expect((await ctx.app.request('/rest/auth/me', { headers: { cookie } })).status).toBe(401);
   });
 
@@ -216,10 +249,19 @@ describe('GET /rest/auth/me', () => {
   });
 
   it('takes the best access of the user groups and adds the privileges it implies', async () => {
-    const { token, userId } = await ctx.userWith({ apiKeyAccess: 'VIEW_ALL', privileges: [privilege('PLATFORM/ACTIVITIES:VIEW')] });
-    const custom = await ctx.call('POST', `/rest/organizations/${ORG}/groups`, { token: ctx.adminToken, body: { displayName: 'Custom', apiKeyAccess: 'CUSTOM' } });
+    const { token, userId } = await ctx.userWith({
+      apiKeyAccess: 'VIEW_ALL',
+      privileges: [privilege('PLATFORM/ACTIVITIES:VIEW')],
+    });
+    const custom = await ctx.call('POST', `/rest/organizations/${ORG}/groups`, {
+      token: ctx.adminToken,
+      body: { displayName: 'Custom', apiKeyAccess: 'CUSTOM' },
+    });
     const group = await bodyOf(custom);
-    await ctx.call('POST', `/rest/organizations/${ORG}/groups/${group.id}/members`, { token: ctx.adminToken, body: { userId } });
+    await ctx.call('POST', `/rest/organizations/${ORG}/groups/${group.id}/members`, {
+      token: ctx.adminToken,
+      body: { userId },
+    });
     const [org] = (await bodyOf(await ctx.call('GET', '/rest/auth/me', { token }))).organizations;
     expect(org.apiKeyAccess).toBe('CUSTOM');
     expect(org.privileges).toContainEqual(privilege('PLATFORM/ACTIVITIES:VIEW'));

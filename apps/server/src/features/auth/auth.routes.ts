@@ -11,19 +11,28 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 const tags = ['Session'];
 
 const loginRoute = createRoute({
-  method: 'post', path: '/rest/auth/login', tags, security: [],
+  method: 'post',
+  path: '/rest/auth/login',
+  tags,
+  security: [],
   summary: 'Log in: answers an access token and sets the session cookie',
   request: { body: jsonBody(LoginRequestSchema) },
   responses: { 200: jsonResponse(LoginResponseSchema, 'Logged in'), ...problemResponses(400, 401, 413, 429) },
 });
 
 const logoutRoute = createRoute({
-  method: 'post', path: '/rest/auth/logout', tags, summary: 'Log out: revokes the access token and clears the cookie',
+  method: 'post',
+  path: '/rest/auth/logout',
+  tags,
+  summary: 'Log out: revokes the access token and clears the cookie',
   responses: { 204: { description: 'Logged out' }, ...problemResponses(401, 403) },
 });
 
 const meRoute = createRoute({
-  method: 'get', path: '/rest/auth/me', tags, summary: 'The logged-in user, their organizations and privileges, and the CSRF token',
+  method: 'get',
+  path: '/rest/auth/me',
+  tags,
+  summary: 'The logged-in user, their organizations and privileges, and the CSRF token',
   middleware: [requiresUser] as const,
   responses: { 200: jsonResponse(MeResponseSchema, 'The session'), ...problemResponses(401, 403) },
 });
@@ -48,6 +57,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: Deps, limits?
 
   app.openapi(meRoute, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await me(deps.db, currentUser(c.var.principal), { allowPrivateIps: deps.config.allowPrivateIps }), 200);
+    return c.json(
+      await me(deps.db, currentUser(c.var.principal), { allowPrivateIps: deps.config.allowPrivateIps }),
+      200,
+    );
   });
 }

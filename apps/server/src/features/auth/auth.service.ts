@@ -6,7 +6,12 @@ import type { Deps, UserPrincipal } from '../../http/context.ts';
 import { randomToken, sha256Hex } from '../../http/hash.ts';
 import { AppError } from '../../http/problem.ts';
 import { findUserByEmail, listUserGroups } from '../people/people.repository.ts';
-import { deleteAccessToken, deleteExpiredTokensOf, findTokenUser, insertAccessToken } from './access-tokens.repository.ts';
+import {
+  deleteAccessToken,
+  deleteExpiredTokensOf,
+  findTokenUser,
+  insertAccessToken,
+} from './access-tokens.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
@@ -18,7 +23,12 @@ let dummyHash: Promise<string> | undefined;
 const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomToken()));
 
 /** Checks the credentials (throttled) and issues a 4-hour access token; the same message for every failure. */
-export async function login(deps: Pick<Deps, 'db' | 'clock'>, throttle: LoginThrottle, input: LoginRequest, address: string | null): Promise<LoginResponse> {
+export async function login(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  throttle: LoginThrottle,
+  input: LoginRequest,
+  address: string | null,
+): Promise<LoginResponse> {
   await throttle.assertNotBlocked(input.email, address);
   const user = await findUserByEmail(deps.db, input.email);
   const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
@@ -32,7 +42,13 @@ export async function login(deps: Pick<Deps, 'db' | 'clock'>, throttle: LoginThr
   const expiresAt = now + ACCESS_TOKEN_LIFETIME_MS;
   await deps.db.transaction().execute(async (trx) => {
     await deleteExpiredTokensOf(trx, user.id, now);
-    await insertAccessToken(trx, { tokenHash: sha256Hex(accessToken), userId: user.id, csrfToken: randomToken(), now, expiresAt });
+    await insertAccessToken(trx, {
+      tokenHash: sha256Hex(accessToken),
+      userId: user.id,
+      csrfToken: randomToken(),
+      now,
+      expiresAt,
+    });
   });
   return { accessToken, expiresAt, user: { id: user.id, email: user.email, displayName: user.display_name } };
 }

@@ -21,14 +21,24 @@ describe('POST /oauth/check_token', () => {
     const res = await ctx.app.request('/oauth/check_token', urlencoded(ctx.adminToken));
     expect(res.status).toBe(200);
     const body = await bodyOf(res);
-    expect(body.authentication).toMatchObject({ id: ctx.adminId, email: ADMIN_EMAIL, displayName: 'Administrator', username: ADMIN_EMAIL, enabled: true });
+    expect(body.authentication).toMatchObject({
+      id: ctx.adminId,
+      email: ADMIN_EMAIL,
+      displayName: 'Administrator',
+      username: ADMIN_EMAIL,
+      enabled: true,
+    });
     expect(body.exp).toBe(Math.floor((T0 + 4 * 3600_000) / 1000));
   });
 
   it('accepts multipart/form-data, as the platform client sends it, with its bearer header', async () => {
     const form = new FormData();
     form.append('token', ctx.adminToken);
-    const res = await ctx.app.request('/oauth/check_token', { method: 'POST', body: form, headers: { authorization: `Bearer ${ctx.adminToken}` } });
+    const res = await ctx.app.request('/oauth/check_token', {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${ctx.adminToken}` },
+    });
     expect(res.status).toBe(200);
     expect((await bodyOf(res)).authentication.email).toBe(ADMIN_EMAIL);
   });
@@ -43,7 +53,11 @@ describe('POST /oauth/check_token', () => {
 
   it('answers 400 without a token or with a JSON body', async () => {
     expect((await ctx.app.request('/oauth/check_token', urlencoded(''))).status).toBe(400);
-    const json = await ctx.app.request('/oauth/check_token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"x"}' });
+    const json = await ctx.app.request('/oauth/check_token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"token":"x"}',
+    });
     expect(json.status).toBe(400);
   });
 });

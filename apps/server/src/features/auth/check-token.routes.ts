@@ -5,7 +5,9 @@ import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { checkToken } from './auth.service.ts';
 
 const checkTokenRoute = createRoute({
-  method: 'post', path: '/oauth/check_token', tags: ['Session'],
+  method: 'post',
+  path: '/oauth/check_token',
+  tags: ['Session'],
   summary: "Describe an access token (what @coveo/platform-client's initialize() calls)",
   request: {
     body: {

@@ -23,8 +23,16 @@ const addressKey = (address: string | null) => address ?? 'unknown';
 
 /** In memory, per app instance: failures are counted by e-mail and by caller address. */
 export function createLoginThrottle(limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginThrottle {
-  const byEmail = new RateLimiterMemory({ keyPrefix: 'login-email', points: limits.perEmail, duration: limits.windowS });
-  const byAddress = new RateLimiterMemory({ keyPrefix: 'login-ip', points: limits.perAddress, duration: limits.windowS });
+  const byEmail = new RateLimiterMemory({
+    keyPrefix: 'login-email',
+    points: limits.perEmail,
+    duration: limits.windowS,
+  });
+  const byAddress = new RateLimiterMemory({
+    keyPrefix: 'login-ip',
+    points: limits.perAddress,
+    duration: limits.windowS,
+  });
   const blockedFor = async (limiter: RateLimiterMemory, key: string, points: number): Promise<number> => {
     const res = await limiter.get(key);
     return res && res.consumedPoints >= points ? res.msBeforeNext : 0;
@@ -37,9 +45,14 @@ export function createLoginThrottle(limits: LoginLimits = DEFAULT_LOGIN_LIMITS):
       );
       if (waitMs <= 0) return;
       const retryAfterS = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new AppError('TOO_MANY_REQUESTS', `Too many failed logins: try again in ${Math.ceil(retryAfterS / 60)} minute(s).`, undefined, {
-        'Retry-After': String(retryAfterS),
-      });
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `Too many failed logins: try again in ${Math.ceil(retryAfterS / 60)} minute(s).`,
+        undefined,
+        {
+          'Retry-After': String(retryAfterS),
+        },
+      );
     },
     recordFailure: async (email, address) => {
       // consume() rejects once over the limit; the count still grows, which is all we need.

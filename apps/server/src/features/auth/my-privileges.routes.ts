@@ -6,7 +6,9 @@ import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { OrgParamsSchema } from '../people/params.ts';
 
 const myPrivilegesRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/privileges/me', tags: ['Session'],
+  method: 'get',
+  path: '/rest/organizations/{org}/privileges/me',
+  tags: ['Session'],
   summary: "The caller's privileges in the organization (a user's effective privileges, or an API key's own)",
   middleware: [requires({ apiKeys: 'allowed' })] as const,
   request: { params: OrgParamsSchema },

@@ -11,7 +11,7 @@ afterEach(async () => {
   await ctx.close();
 });
 
-const get = async <T,>(path: string, token = ctx.adminToken): Promise<{ status: number; body: T }> => {
+const get = async <T>(path: string, token = ctx.adminToken): Promise<{ status: number; body: T }> => {
   const res = await ctx.call('GET', `/rest/organizations/${ORG}${path}`, { token });
   return { status: res.status, body: (await res.json()) as T };
 };
@@ -22,14 +22,23 @@ describe('templates', () => {
     expect(status).toBe(200);
     expect(body.map((t) => t.id)).toEqual([...TEMPLATE_IDS]);
     expect(body.find((t) => t.id === 'view-all-content')).toMatchObject({
-      displayName: 'View all content', privacyLevel: 'PRIVATE', privacyLabel: 'Must remain private',
-      privileges: templatePrivileges('view-all-content'), configuration: { searchHub: 'required', ips: true },
-      expiration: { kind: 'required', minDays: 1, maxDays: 14 }, allowedIps: [], deniedIps: [],
+      displayName: 'View all content',
+      privacyLevel: 'PRIVATE',
+      privacyLabel: 'Must remain private',
+      privileges: templatePrivileges('view-all-content'),
+      configuration: { searchHub: 'required', ips: true },
+      expiration: { kind: 'required', minDays: 1, maxDays: 14 },
+      allowedIps: [],
+      deniedIps: [],
     });
   });
 
   it('gets one template, 404 for an unknown one', async () => {
-    expect((await get<ApiKeyTemplate>('/templates/apikeys/custom')).body).toMatchObject({ id: 'custom', privileges: [], expiration: { kind: 'required-or-never' } });
+    expect((await get<ApiKeyTemplate>('/templates/apikeys/custom')).body).toMatchObject({
+      id: 'custom',
+      privileges: [],
+      expiration: { kind: 'required-or-never' },
+    });
     expect((await get('/templates/apikeys/nope')).status).toBe(404);
   });
 });
@@ -42,21 +51,35 @@ describe('assignable privileges', () => {
     const custom = await get<AssignablePrivilegeDto[]>('/privileges/apikeys?filter=CUSTOM');
     expect(custom.body).toEqual(assignablePrivileges('CUSTOM'));
     expect(custom.body.length).toBeLessThan(all.body.length);
-    expect(custom.body).not.toContainEqual(expect.objectContaining({ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY' }));
+    expect(custom.body).not.toContainEqual(
+      expect.objectContaining({ owner: 'SEARCH_API', targetDomain: 'EXECUTE_QUERY' }),
+    );
     expect((await get('/privileges/apikeys?filter=SOME')).status).toBe(400);
   });
 });
 
 describe('OpenAPI', () => {
   it('documents the API-key, template, privilege and activity routes', async () => {
-    const doc = (await (await ctx.call('GET', '/rest/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await ctx.call('GET', '/rest/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const base = '/rest/organizations/{org}/apikeys';
     const expected: [string, string][] = [
-      [base, 'get'], [base, 'post'], [`${base}/{id}`, 'get'], [`${base}/{id}`, 'put'], [`${base}/{id}`, 'delete'],
-      [`${base}/delete/bulk`, 'post'], [`${base}/{id}/activate`, 'put'], [`${base}/{id}/disable`, 'put'],
-      [`${base}/activate/bulk`, 'put'], [`${base}/disable/bulk`, 'put'], [`${base}/{id}/activation/extend`, 'put'],
-      [`${base}/{id}/duplicate`, 'put'], ['/rest/organizations/{org}/templates/apikeys', 'get'],
-      ['/rest/organizations/{org}/templates/apikeys/{id}', 'get'], ['/rest/organizations/{org}/privileges/apikeys', 'get'],
+      [base, 'get'],
+      [base, 'post'],
+      [`${base}/{id}`, 'get'],
+      [`${base}/{id}`, 'put'],
+      [`${base}/{id}`, 'delete'],
+      [`${base}/delete/bulk`, 'post'],
+      [`${base}/{id}/activate`, 'put'],
+      [`${base}/{id}/disable`, 'put'],
+      [`${base}/activate/bulk`, 'put'],
+      [`${base}/disable/bulk`, 'put'],
+      [`${base}/{id}/activation/extend`, 'put'],
+      [`${base}/{id}/duplicate`, 'put'],
+      ['/rest/organizations/{org}/templates/apikeys', 'get'],
+      ['/rest/organizations/{org}/templates/apikeys/{id}', 'get'],
+      ['/rest/organizations/{org}/privileges/apikeys', 'get'],
       ['/rest/organizations/{org}/activities/public', 'post'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

@@ -1,5 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { ApiKeyTemplateListSchema, ApiKeyTemplateSchema, AssignablePrivilegeListSchema, AssignablePrivilegeQuerySchema } from '@keyward/contract';
+import {
+  ApiKeyTemplateListSchema,
+  ApiKeyTemplateSchema,
+  AssignablePrivilegeListSchema,
+  AssignablePrivilegeQuerySchema,
+} from '@keyward/contract';
 import { z } from 'zod';
 import { requires } from '../../http/access.ts';
 import type { AppEnv, Deps } from '../../http/context.ts';
@@ -10,22 +15,31 @@ const canView = requires({ keyAccess: 'VIEW' });
 const OrgParamsSchema = z.object({ org: z.string().min(1).meta({ description: 'Organization id' }) });
 
 const listTemplatesRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/templates/apikeys', tags: ['API key templates'], summary: 'List the API key templates',
+  method: 'get',
+  path: '/rest/organizations/{org}/templates/apikeys',
+  tags: ['API key templates'],
+  summary: 'List the API key templates',
   middleware: [canView] as const,
   request: { params: OrgParamsSchema },
   responses: { 200: jsonResponse(ApiKeyTemplateListSchema, 'Every template'), ...problemResponses(401, 403) },
 });
 
 const getTemplateRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/templates/apikeys/{id}', tags: ['API key templates'], summary: 'Get an API key template',
+  method: 'get',
+  path: '/rest/organizations/{org}/templates/apikeys/{id}',
+  tags: ['API key templates'],
+  summary: 'Get an API key template',
   middleware: [canView] as const,
   request: { params: OrgParamsSchema.extend({ id: z.string().min(1).max(100) }) },
   responses: { 200: jsonResponse(ApiKeyTemplateSchema, 'The template'), ...problemResponses(401, 403, 404) },
 });
 
 const privilegesRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/privileges/apikeys', tags: ['API key templates'],
-  summary: 'List the privileges an API key may hold', middleware: [canView] as const,
+  method: 'get',
+  path: '/rest/organizations/{org}/privileges/apikeys',
+  tags: ['API key templates'],
+  summary: 'List the privileges an API key may hold',
+  middleware: [canView] as const,
   description: 'ALL (default): every privilege an API key may hold; CUSTOM: those a Custom key may hold.',
   request: { params: OrgParamsSchema, query: AssignablePrivilegeQuerySchema },
   responses: { 200: jsonResponse(AssignablePrivilegeListSchema, 'The privileges'), ...problemResponses(400, 401, 403) },

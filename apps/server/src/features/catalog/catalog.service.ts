@@ -1,5 +1,11 @@
 import type { ApiKeyTemplate, AssignablePrivilegeDto } from '@keyward/contract';
-import { assignablePrivileges, getTemplate, TEMPLATES, type AssignableFilter, type TemplateDefinition } from '@keyward/domain';
+import {
+  assignablePrivileges,
+  getTemplate,
+  TEMPLATES,
+  type AssignableFilter,
+  type TemplateDefinition,
+} from '@keyward/domain';
 import { AppError } from '../../http/problem.ts';
 
 function toTemplateDto(t: TemplateDefinition): ApiKeyTemplate {

@@ -13,7 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const report = (id: string, body: unknown, token = ctx.adminToken) => ctx.call('POST', `${B}/${id}/exposure`, { token, body });
+const report = (id: string, body: unknown, token = ctx.adminToken) =>
+  ctx.call('POST', `${B}/${id}/exposure`, { token, body });
 const dismiss = (id: string, token = ctx.adminToken) => ctx.call('DELETE', `${B}/${id}/exposure`, { token });
 
 /** Moves the clock on; the administrator's 4-hour token is renewed. */
@@ -24,29 +25,59 @@ async function later(ms: number): Promise<void> {
 
 /** A member of the built-in Security contacts group. */
 async function securityContact(): Promise<string> {
-  const userId = await insertUser(ctx.db.db, { email: 'contact@example.com', displayName: 'Contact', passwordHash: 'x', now: ctx.clock.now() });
-  const group = await ctx.db.db.selectFrom('groups').select('id').where('built_in', '=', 'SECURITY_CONTACTS').executeTakeFirstOrThrow();
+  const userId = await insertUser(ctx.db.db, {
+    email: 'contact@example.com',
+    displayName: 'Contact',
+    passwordHash: 'x',
+    now: ctx.clock.now(),
+  });
+  const group = await ctx.db.db
+    .selectFrom('groups')
+    .select('id')
+    .where('built_in', '=', 'SECURITY_CONTACTS')
+    .executeTakeFirstOrThrow();
   await insertMember(ctx.db.db, group.id, userId);
   return ctx.tokenFor(userId);
 }
 
 describe('POST B/{id}/exposure', () => {
   it('flags the key: the report in the key, a deadline by severity, an EXPOSE activity and a HELD notice', async () => {
-    const res = await report(key.id, { reason: 'Found in a public repository', severity: 'HIGH', url: 'https://github.com/acme/app/blob/main/.env' });
+    const res = await report(key.id, {
+      reason: 'Found in a public repository',
+      severity: 'HIGH',
+      url: 'https://github.com/acme/app/blob/main/.env',
+    });
     expect(res.status).toBe(200);
     const body = await jsonOf<ApiKey>(res);
     expect(body).toMatchObject({
-      id: key.id, status: 'ENABLED', statusLabel: 'Exposed', enabled: true,
+      id: key.id,
+      status: 'ENABLED',
+      statusLabel: 'Exposed',
+      enabled: true,
       exposureReport: {
-        severity: 'HIGH', deactivationDate: ctx.clock.now() + 2 * DAY_MS, createdDate: ctx.clock.now(),
-        reasons: [{ reason: 'Found in a public repository', source: 'MANUAL', url: 'https://github.com/acme/app/blob/main/.env', createdDate: ctx.clock.now() }],
+        severity: 'HIGH',
+        deactivationDate: ctx.clock.now() + 2 * DAY_MS,
+        createdDate: ctx.clock.now(),
+        reasons: [
+          {
+            reason: 'Found in a public repository',
+            source: 'MANUAL',
+            url: 'https://github.com/acme/app/blob/main/.env',
+            createdDate: ctx.clock.now(),
+          },
+        ],
       },
     });
     expect(body.value).toBeUndefined();
     const [activity] = await activitiesOf(ctx, key.id);
-    expect(activity).toMatchObject({ operation: 'EXPOSE', content: { after: { exposureReport: { severity: 'HIGH' } } } });
+    expect(activity).toMatchObject({
+      operation: 'EXPOSE',
+      content: { after: { exposureReport: { severity: 'HIGH' } } },
+    });
     const outbox = await ctx.db.db.selectFrom('outbox').selectAll().execute();
-    expect(outbox.map((o) => [o.status, o.subject])).toEqual([['HELD', '[Keyward] API key flagged as exposed: "Search page" (My organization)']]);
+    expect(outbox.map((o) => [o.status, o.subject])).toEqual([
+      ['HELD', '[Keyward] API key flagged as exposed: "Search page" (My organization)'],
+    ]);
   });
 
   it('keeps the most severe severity and the earliest deadline when reasons add up', async () => {
@@ -60,20 +91,33 @@ describe('POST B/{id}/exposure', () => {
 
   it('CRITICAL deactivates at once, as a SYSTEM deactivation after the report', async () => {
     const body = await jsonOf<ApiKey>(await report(key.id, { reason: 'customer data at risk', severity: 'CRITICAL' }));
-    expect(body).toMatchObject({ status: 'DISABLED_EXPOSED', enabled: false, disabledReason: 'EXPOSED', disabledDate: ctx.clock.now() });
+    expect(body).toMatchObject({
+      status: 'DISABLED_EXPOSED',
+      enabled: false,
+      disabledReason: 'EXPOSED',
+      disabledDate: ctx.clock.now(),
+    });
     const ops = (await activitiesOf(ctx, key.id)).map((a) => a.operation);
     expect(ops.slice(0, 2).sort()).toEqual(['DEACTIVATE', 'EXPOSE']);
-    const notices = await ctx.db.db.selectFrom('notices_sent').select(['notice', 'outcome']).orderBy('notice').execute();
+    const notices = await ctx.db.db
+      .selectFrom('notices_sent')
+      .select(['notice', 'outcome'])
+      .orderBy('notice')
+      .execute();
     // The deadline is now: every earlier notice of the series is due at once, only the last is sent.
     expect(notices).toEqual([
-      { notice: 'EXPOSURE_24H', outcome: 'SUPERSEDED' }, { notice: 'EXPOSURE_3D', outcome: 'SUPERSEDED' },
-      { notice: 'EXPOSURE_DEACTIVATED', outcome: 'SENT' }, { notice: 'EXPOSURE_FLAGGED', outcome: 'SUPERSEDED' },
+      { notice: 'EXPOSURE_24H', outcome: 'SUPERSEDED' },
+      { notice: 'EXPOSURE_3D', outcome: 'SUPERSEDED' },
+      { notice: 'EXPOSURE_DEACTIVATED', outcome: 'SENT' },
+      { notice: 'EXPOSURE_FLAGGED', outcome: 'SUPERSEDED' },
     ]);
   });
 
   it('never stores a key value typed into a reason', async () => {
     const leaked = await createKey(ctx, 'push-api');
-    const body = await jsonOf<ApiKey>(await report(key.id, { reason: `the value ${leaked.value} was posted`, severity: 'WARN' }));
+    const body = await jsonOf<ApiKey>(
+      await report(key.id, { reason: `the value ${leaked.value} was posted`, severity: 'WARN' }),
+    );
     expect(JSON.stringify(body)).not.toContain(leaked.value);
     expect(body.exposureReport?.deactivationDate).toBeNull();
   });
@@ -111,7 +155,10 @@ describe('POST B/{id}/exposure', () => {
 
   it('lets a CUSTOM group report a key it may edit, only that one', async () => {
     const custom = await ctx.userWith({ apiKeyAccess: 'CUSTOM' });
-    const granted = await createKey(ctx, 'anonymous-search', { displayName: 'Granted', groupsThatCanEdit: [custom.groupId] });
+    const granted = await createKey(ctx, 'anonymous-search', {
+      displayName: 'Granted',
+      groupsThatCanEdit: [custom.groupId],
+    });
     expect((await report(granted.id, { reason: 'x', severity: 'LOW' }, custom.token)).status).toBe(200);
     expect((await report(key.id, { reason: 'x', severity: 'LOW' }, custom.token)).status).toBe(404);
   });
@@ -125,7 +172,10 @@ describe('DELETE B/{id}/exposure', () => {
     expect(await res.text()).toBe('');
     const after = await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${key.id}`, { token: ctx.adminToken }));
     expect(after).toMatchObject({ exposureReport: null, statusLabel: 'Active', status: 'ENABLED' });
-    expect((await activitiesOf(ctx, key.id))[0]).toMatchObject({ operation: 'DISMISS_EXPOSURE', content: { after: { exposureReport: null } } });
+    expect((await activitiesOf(ctx, key.id))[0]).toMatchObject({
+      operation: 'DISMISS_EXPOSURE',
+      content: { after: { exposureReport: null } },
+    });
   });
 
   it('answers 409 when there is no report, or once the key is deactivated', async () => {

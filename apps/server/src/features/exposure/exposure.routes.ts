@@ -10,18 +10,30 @@ import { dismissExposure, reportExposure } from './exposure.service.ts';
 const tags = ['Exposure'];
 
 const reportRoute = createRoute({
-  method: 'post', path: `${BASE}/{id}/exposure`, tags, summary: 'Report an API key as exposed', middleware: [...canReportExposure] as const,
+  method: 'post',
+  path: `${BASE}/{id}/exposure`,
+  tags,
+  summary: 'Report an API key as exposed',
+  middleware: [...canReportExposure] as const,
   description:
-    'Adds a reason to the key\'s exposure report. The report keeps the most severe severity and the earliest deactivation date: ' +
+    "Adds a reason to the key's exposure report. The report keeps the most severe severity and the earliest deactivation date: " +
     'CRITICAL deactivates now, HIGH in 2 days, MEDIUM in 7, LOW in 30; WARN is a warning only. ' +
     'Requires PLATFORM/API_KEY_EXPOSURE:EDIT, or Edit access to the key. Administrators and the security contact are e-mailed.',
   request: { params: KeyParamsSchema, body: jsonBody(ReportExposureRequestSchema) },
-  responses: { 200: jsonResponse(ApiKeySchema, 'The key, with its exposure report'), ...problemResponses(400, 401, 403, 404, 413) },
+  responses: {
+    200: jsonResponse(ApiKeySchema, 'The key, with its exposure report'),
+    ...problemResponses(400, 401, 403, 404, 413),
+  },
 });
 
 const dismissRoute = createRoute({
-  method: 'delete', path: `${BASE}/{id}/exposure`, tags, summary: 'Dismiss an exposure report', middleware: [canManageExposures] as const,
-  description: 'By a security contact or an administrator (PLATFORM/API_KEY_EXPOSURE:EDIT), only while the key is still active (409 otherwise).',
+  method: 'delete',
+  path: `${BASE}/{id}/exposure`,
+  tags,
+  summary: 'Dismiss an exposure report',
+  middleware: [canManageExposures] as const,
+  description:
+    'By a security contact or an administrator (PLATFORM/API_KEY_EXPOSURE:EDIT), only while the key is still active (409 otherwise).',
   request: { params: KeyParamsSchema },
   responses: { 204: { description: 'Dismissed' }, ...problemResponses(401, 403, 404, 409) },
 });

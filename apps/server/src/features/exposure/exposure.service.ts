@@ -1,5 +1,12 @@
 import type { TriggeredBy } from '@keyward/contract';
-import { keyIdFrom, mergeExposure, statusOf, type ExposureReport, type ExposureSource, type Severity } from '@keyward/domain';
+import {
+  keyIdFrom,
+  mergeExposure,
+  statusOf,
+  type ExposureReport,
+  type ExposureSource,
+  type Severity,
+} from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../http/context.ts';
 import { randomBytes } from '../../http/hash.ts';
@@ -24,13 +31,20 @@ export interface ExposureInput {
   reasonId?: string;
 }
 
-const summaryOf = (report: ExposureReport | null) => (report === null ? null : { severity: report.severity, deactivationDate: report.deactivationDate });
+const summaryOf = (report: ExposureReport | null) =>
+  report === null ? null : { severity: report.severity, deactivationDate: report.deactivationDate };
 
 /**
  * Adds a reason to a key's exposure report (PRODUCT.md §3.3), in one transaction with its activity,
  * the immediate deactivation of a CRITICAL report and the "flagged" notice. Answers the key as stored.
  */
-export async function reportExposure(deps: ExposureDeps, organizationId: string, keyId: string, input: ExposureInput, actor: TriggeredBy): Promise<ApiKeyRow> {
+export async function reportExposure(
+  deps: ExposureDeps,
+  organizationId: string,
+  keyId: string,
+  input: ExposureInput,
+  actor: TriggeredBy,
+): Promise<ApiKeyRow> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const row = await requireKey(trx, organizationId, keyId);
@@ -48,9 +62,24 @@ export async function reportExposure(deps: ExposureDeps, organizationId: string,
     await writeExposure(trx, row.id, report, now);
     const stored = await requireKey(trx, organizationId, keyId);
     await recordActivity(trx, {
-      organizationId, operation: 'EXPOSE', triggeredBy: actor, resourceId: row.id, resourceName: row.display_name,
-      state: resourceStateOf(stored, now), before: { exposureReport: summaryOf(existing) }, after: { exposureReport: summaryOf(report) },
-      details: { reason: { id: reason.id, reason: reason.reason, source: reason.source, url: reason.url, severity: reason.severity } }, now,
+      organizationId,
+      operation: 'EXPOSE',
+      triggeredBy: actor,
+      resourceId: row.id,
+      resourceName: row.display_name,
+      state: resourceStateOf(stored, now),
+      before: { exposureReport: summaryOf(existing) },
+      after: { exposureReport: summaryOf(report) },
+      details: {
+        reason: {
+          id: reason.id,
+          reason: reason.reason,
+          source: reason.source,
+          url: reason.url,
+          severity: reason.severity,
+        },
+      },
+      now,
     });
     await advanceKeys(trx, [row.id], noticeContextOf(deps, now));
     return requireKey(trx, organizationId, keyId);
@@ -58,19 +87,39 @@ export async function reportExposure(deps: ExposureDeps, organizationId: string,
 }
 
 /** Dismisses a key's report: only while the key is still usable (409 otherwise, or when it has none). */
-export async function dismissExposure(deps: ExposureDeps, organizationId: string, keyId: string, actor: TriggeredBy): Promise<void> {
+export async function dismissExposure(
+  deps: ExposureDeps,
+  organizationId: string,
+  keyId: string,
+  actor: TriggeredBy,
+): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await requireKey(trx, organizationId, keyId);
     const existing = reportOf(row);
-    if (existing === null) throw new AppError('CONFLICT', `The API key "${keyId}" is not flagged as exposed: there is no report to dismiss.`);
+    if (existing === null)
+      throw new AppError(
+        'CONFLICT',
+        `The API key "${keyId}" is not flagged as exposed: there is no report to dismiss.`,
+      );
     if (!statusOf(factsOf(row), now).usable) {
-      throw new AppError('CONFLICT', `The API key "${keyId}" is no longer active: an exposure report can only be dismissed while the key is active.`);
+      throw new AppError(
+        'CONFLICT',
+        `The API key "${keyId}" is no longer active: an exposure report can only be dismissed while the key is active.`,
+      );
     }
-    if (!(await clearExposure(trx, row.id, now))) throw new AppError('CONFLICT', `The API key "${keyId}" is not flagged as exposed.`);
+    if (!(await clearExposure(trx, row.id, now)))
+      throw new AppError('CONFLICT', `The API key "${keyId}" is not flagged as exposed.`);
     await recordActivity(trx, {
-      organizationId, operation: 'DISMISS_EXPOSURE', triggeredBy: actor, resourceId: row.id, resourceName: row.display_name,
-      state: 'ENABLED', before: { exposureReport: summaryOf(existing) }, after: { exposureReport: null }, now,
+      organizationId,
+      operation: 'DISMISS_EXPOSURE',
+      triggeredBy: actor,
+      resourceId: row.id,
+      resourceName: row.display_name,
+      state: 'ENABLED',
+      before: { exposureReport: summaryOf(existing) },
+      after: { exposureReport: null },
+      now,
     });
   });
 }

@@ -9,16 +9,48 @@ const D = Date.parse('2026-02-03T00:00:00Z');
 const VALUE = 'kwprv_abcdefghijABCDEFGHIJ0123456789XYZ123';
 
 const key: NoticeKey = {
-  id: 'k1k1k1k1k1k1k1k1k1k1k1k1k', organizationId: 'acme', displayName: 'Checkout search', maskedValue: 'kwprv_********************************Z123',
-  activationDate: Date.parse('2026-01-15T12:00:00Z'), lastUsedDate: null, expirationDate: E,
-  exposure: { severity: 'HIGH', deactivationDate: D, createdDate: F, reasons: [{ id: 'r1', reason: `value ${VALUE} in a gist`, source: 'MANUAL', url: 'https://gist.example/1', createdDate: F, severity: 'HIGH' }] },
+  id: 'k1k1k1k1k1k1k1k1k1k1k1k1k',
+  organizationId: 'acme',
+  displayName: 'Checkout search',
+  maskedValue: 'kwprv_********************************Z123',
+  activationDate: Date.parse('2026-01-15T12:00:00Z'),
+  lastUsedDate: null,
+  expirationDate: E,
+  exposure: {
+    severity: 'HIGH',
+    deactivationDate: D,
+    createdDate: F,
+    reasons: [
+      {
+        id: 'r1',
+        reason: `value ${VALUE} in a gist`,
+        source: 'MANUAL',
+        url: 'https://gist.example/1',
+        createdDate: F,
+        severity: 'HIGH',
+      },
+    ],
+  },
 };
 
 function due(notice: NoticeId): DueNotice {
-  const series: NoticeSeries = notice.startsWith('EXPOS') ? 'exposure' : notice.startsWith('INACTIVITY') ? 'inactivity' : 'expiration';
+  const series: NoticeSeries = notice.startsWith('EXPOS')
+    ? 'exposure'
+    : notice.startsWith('INACTIVITY')
+      ? 'inactivity'
+      : 'expiration';
   const cycle = series === 'expiration' ? String(E) : series === 'inactivity' ? String(T) : `${F}/${D}`;
   const at = notice === 'EXPOSURE_DEACTIVATED' ? D : notice === 'EXPOSURE_FLAGGED' ? F : 0;
-  return { series, notice, cycle, dedupeKey: `${series}:${cycle}:${notice}`, at, audience: NOTICE_AUDIENCE[series], supersedes: [], supersededKeys: [] };
+  return {
+    series,
+    notice,
+    cycle,
+    dedupeKey: `${series}:${cycle}:${notice}`,
+    at,
+    audience: NOTICE_AUDIENCE[series],
+    supersedes: [],
+    supersededKeys: [],
+  };
 }
 
 const WHEN: Record<NoticeId, string> = {
@@ -37,7 +69,12 @@ const WHEN: Record<NoticeId, string> = {
 
 describe('composeNoticeMail', () => {
   it.each(NOTICE_IDS)('%s names the organization, the key, what happens and when, and links to the key', (notice) => {
-    const mail = composeNoticeMail({ notice: due(notice), key, organizationName: 'Acme', publicUrl: 'https://keys.acme.test/' });
+    const mail = composeNoticeMail({
+      notice: due(notice),
+      key,
+      organizationName: 'Acme',
+      publicUrl: 'https://keys.acme.test/',
+    });
     expect(mail.subject).toContain('"Checkout search" (Acme)');
     expect(mail.text).toContain('Organization: Acme (acme)');
     expect(mail.text).toContain(`API key: Checkout search (id ${key.id})`);
@@ -47,8 +84,15 @@ describe('composeNoticeMail', () => {
   });
 
   it('lists the reasons of an exposure, values masked', () => {
-    const mail = composeNoticeMail({ notice: due('EXPOSURE_FLAGGED'), key, organizationName: 'Acme', publicUrl: 'https://keys.acme.test' });
-    expect(mail.text).toContain('- value kwprv_********************************Z123 in a gist (MANUAL, severity HIGH, https://gist.example/1');
+    const mail = composeNoticeMail({
+      notice: due('EXPOSURE_FLAGGED'),
+      key,
+      organizationName: 'Acme',
+      publicUrl: 'https://keys.acme.test',
+    });
+    expect(mail.text).toContain(
+      '- value kwprv_********************************Z123 in a gist (MANUAL, severity HIGH, https://gist.example/1',
+    );
     expect(mail.text).toContain('It will be deactivated automatically on 2026-02-03 00:00:00 UTC.');
   });
 

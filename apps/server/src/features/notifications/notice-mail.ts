@@ -28,7 +28,10 @@ export function redactKeyValues(text: string): string {
 
 /** `2026-03-08 23:59:59 UTC` */
 export function formatUtc(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return new Date(epochMs)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
 }
 
 export function keyPageUrl(publicUrl: string, organizationId: string, keyId: string): string {
@@ -89,7 +92,10 @@ function expirationText(id: NoticeId, expirationDate: number): string[] {
 }
 
 function inactivityText(id: NoticeId, deadline: number, key: NoticeKey): string[] {
-  const since = key.lastUsedDate === null ? `it was activated on ${formatUtc(key.activationDate)}` : `${formatUtc(key.lastUsedDate)}`;
+  const since =
+    key.lastUsedDate === null
+      ? `it was activated on ${formatUtc(key.activationDate)}`
+      : `${formatUtc(key.lastUsedDate)}`;
   if (id === 'INACTIVITY_DEACTIVATED') {
     return [
       `This API key was deactivated on ${formatUtc(deadline)} because it had not been used for a year (not used since ${since}).`,
@@ -108,10 +114,12 @@ function exposureText(notice: DueNotice, key: NoticeKey): string[] {
   const deadlinePart = notice.cycle.split('/')[1];
   const deadline = deadlinePart && deadlinePart !== 'none' ? Number(deadlinePart) : null;
   const reasons = (report?.reasons ?? []).map(
-    (r) => `- ${r.reason} (${r.source}, severity ${r.severity}${r.url ? `, ${r.url}` : ''}, reported ${formatUtc(r.createdDate)})`,
+    (r) =>
+      `- ${r.reason} (${r.source}, severity ${r.severity}${r.url ? `, ${r.url}` : ''}, reported ${formatUtc(r.createdDate)})`,
   );
   const why = reasons.length > 0 ? ['', 'Why it was flagged:', ...reasons] : [];
-  const rotate = 'Rotate the key now: create its replacement with Rotate, update the services that use it, and let the old key be deactivated.';
+  const rotate =
+    'Rotate the key now: create its replacement with Rotate, update the services that use it, and let the old key be deactivated.';
   switch (notice.notice) {
     case 'EXPOSURE_DEACTIVATED':
       return [
@@ -123,7 +131,9 @@ function exposureText(notice: DueNotice, key: NoticeKey): string[] {
     case 'EXPOSURE_FLAGGED':
       return [
         `This API key was flagged as exposed on ${formatUtc(notice.at)} (severity ${severity}).`,
-        deadline === null ? 'It has no deactivation date: this is a warning.' : `It will be deactivated automatically on ${formatUtc(deadline)}.`,
+        deadline === null
+          ? 'It has no deactivation date: this is a warning.'
+          : `It will be deactivated automatically on ${formatUtc(deadline)}.`,
         ...why,
         '',
         rotate,

@@ -31,7 +31,11 @@ export interface QueueResult {
  * series as SUPERSEDED) and queues one mail for each notice this call recorded first. Runs in the
  * caller's transaction, so the mail exists if and only if the notice was recorded.
  */
-export async function queueNotices(trx: Db, planned: readonly PlannedNotice[], ctx: NoticeQueueContext): Promise<QueueResult> {
+export async function queueNotices(
+  trx: Db,
+  planned: readonly PlannedNotice[],
+  ctx: NoticeQueueContext,
+): Promise<QueueResult> {
   if (planned.length === 0) return { queued: 0, superseded: 0 };
   const rows = planned.flatMap((p) => noticeRows(p, ctx.now));
   const inserted = await recordNotices(trx, rows);
@@ -49,24 +53,42 @@ function noticeRows({ row, due }: PlannedNotice, now: number): NewNoticeRow[] {
   const base = { api_key_id: row.id, series: due.series, created_date: now };
   return [
     { ...base, dedupe_key: storedNoticeKey(row.id, due.dedupeKey), notice: due.notice, outcome: 'SENT' },
-    ...due.supersededKeys.map((key, i) => ({ ...base, dedupe_key: storedNoticeKey(row.id, key), notice: due.supersedes[i] ?? key, outcome: 'SUPERSEDED' })),
+    ...due.supersededKeys.map((key, i) => ({
+      ...base,
+      dedupe_key: storedNoticeKey(row.id, key),
+      notice: due.supersedes[i] ?? key,
+      outcome: 'SUPERSEDED',
+    })),
   ];
 }
 
-async function recipientsOf(trx: Db, organizationId: string, ctx: NoticeQueueContext): Promise<OrganizationRecipients | null> {
-  if (!ctx.recipients.has(organizationId)) ctx.recipients.set(organizationId, await organizationRecipients(trx, organizationId));
+async function recipientsOf(
+  trx: Db,
+  organizationId: string,
+  ctx: NoticeQueueContext,
+): Promise<OrganizationRecipients | null> {
+  if (!ctx.recipients.has(organizationId))
+    ctx.recipients.set(organizationId, await organizationRecipients(trx, organizationId));
   return ctx.recipients.get(organizationId) ?? null;
 }
 
 function addressesFor(due: DueNotice, org: OrganizationRecipients | null): string[] {
   if (!org) return [];
-  const all = due.audience === 'ADMINISTRATORS_AND_SECURITY_CONTACT' ? [...org.administrators, org.securityContact] : org.administrators;
+  const all =
+    due.audience === 'ADMINISTRATORS_AND_SECURITY_CONTACT'
+      ? [...org.administrators, org.securityContact]
+      : org.administrators;
   const seen = new Map<string, string>();
   for (const address of all) if (address && !seen.has(address.toLowerCase())) seen.set(address.toLowerCase(), address);
   return [...seen.values()];
 }
 
-async function outboxRow(trx: Db, { row, due }: PlannedNotice, dedupeKey: string, ctx: NoticeQueueContext): Promise<NewOutboxRow> {
+async function outboxRow(
+  trx: Db,
+  { row, due }: PlannedNotice,
+  dedupeKey: string,
+  ctx: NoticeQueueContext,
+): Promise<NewOutboxRow> {
   const org = await recipientsOf(trx, row.organization_id, ctx);
   const to = addressesFor(due, org);
   const mail = composeNoticeMail({
@@ -95,13 +117,19 @@ async function outboxRow(trx: Db, { row, due }: PlannedNotice, dedupeKey: string
     status,
     attempts: 0,
     next_attempt_at: ctx.now,
-    last_error: to.length === 0 ? 'No recipients: the organization has no administrators (and no security contact for exposure notices).' : null,
+    last_error:
+      to.length === 0
+        ? 'No recipients: the organization has no administrators (and no security contact for exposure notices).'
+        : null,
     created_date: ctx.now,
     sent_date: null,
   };
 }
 
 /** The context to queue notices from a request (exposure reports, CRITICAL deactivations). */
-export function noticeContextOf(deps: { config: { publicUrl: string }; mailer: unknown }, now: number): NoticeQueueContext {
+export function noticeContextOf(
+  deps: { config: { publicUrl: string }; mailer: unknown },
+  now: number,
+): NoticeQueueContext {
   return { now, publicUrl: deps.config.publicUrl, deliverMail: deps.mailer !== null, recipients: new Map() };
 }

@@ -15,7 +15,10 @@ async function flagKeys(n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const key = await createKey(ctx, 'anonymous-search', { displayName: `Key ${i}` });
-    await ctx.call('POST', `${B}/${key.id}/exposure`, { token: ctx.adminToken, body: { reason: 'leak', severity: 'WARN' } });
+    await ctx.call('POST', `${B}/${key.id}/exposure`, {
+      token: ctx.adminToken,
+      body: { reason: 'leak', severity: 'WARN' },
+    });
     ctx.clock.set(ctx.clock.now() + 1000);
     ids.push(key.id);
   }
@@ -31,7 +34,11 @@ describe('GET /rest/organizations/{org}/notifications', () => {
     const items = await jsonOf<Notification[]>(res);
     expect(items.map((n) => n.apiKeyId)).toEqual([...ids].reverse());
     expect(items[0]).toMatchObject({
-      to: ['admin@example.com'], status: 'HELD', attempts: 0, sentDate: null, lastError: null,
+      to: ['admin@example.com'],
+      status: 'HELD',
+      attempts: 0,
+      sentDate: null,
+      lastError: null,
       subject: '[Keyward] API key flagged as exposed: "Key 2" (My organization)',
     });
     expect(items[0]?.body).toContain(`/organizations/${ORG}/api-keys/${ids[2]}`);
@@ -55,7 +62,11 @@ describe('GET /rest/organizations/{org}/notifications', () => {
     const keysOnly = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL' });
     expect((await ctx.call('GET', LIST, { token: keysOnly.token })).status).toBe(403);
     await ctx.createOrganization('otherorg');
-    const stranger = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL', privileges: [REQUIRED_PRIVILEGES.viewActivities], org: 'otherorg' });
+    const stranger = await ctx.userWith({
+      apiKeyAccess: 'EDIT_ALL',
+      privileges: [REQUIRED_PRIVILEGES.viewActivities],
+      org: 'otherorg',
+    });
     expect((await ctx.call('GET', LIST, { token: stranger.token })).status).toBe(403);
     const other = await ctx.call('GET', '/rest/organizations/otherorg/notifications', { token: stranger.token });
     expect(other.headers.get('x-total-count')).toBe('0');

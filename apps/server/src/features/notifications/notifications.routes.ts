@@ -11,14 +11,20 @@ import { listNotifications } from './notifications.service.ts';
 const canView = requires({ privileges: [REQUIRED_PRIVILEGES.viewActivities] });
 
 const listRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/notifications', tags: ['Notifications'], summary: 'List the e-mail notifications (the outbox)',
+  method: 'get',
+  path: '/rest/organizations/{org}/notifications',
+  tags: ['Notifications'],
+  summary: 'List the e-mail notifications (the outbox)',
   description:
     'Newest first; `page` is 0-based (default 0), `perPage` at most 500 (default 50); the total is in `X-Total-Count`. ' +
     'Status: PENDING (to be sent, retried with backoff while SMTP fails), SENT, HELD (no SMTP server configured), FAILED (refused).',
   middleware: [canView] as const,
   request: { params: z.object({ org: z.string().min(1) }), query: NotificationListQuerySchema },
   responses: {
-    200: { ...jsonResponse(z.array(NotificationSchema), 'One page of notifications'), headers: z.object({ 'X-Total-Count': z.string() }) },
+    200: {
+      ...jsonResponse(z.array(NotificationSchema), 'One page of notifications'),
+      headers: z.object({ 'X-Total-Count': z.string() }),
+    },
     ...problemResponses(400, 401, 403),
   },
 });

@@ -20,7 +20,11 @@ function toNotification(row: OutboxRow): Notification {
 }
 
 /** One page of an organization's outbox, newest first, and the total. */
-export async function listNotifications(db: Db, organizationId: string, query: NotificationListQuery): Promise<{ items: Notification[]; total: number }> {
+export async function listNotifications(
+  db: Db,
+  organizationId: string,
+  query: NotificationListQuery,
+): Promise<{ items: Notification[]; total: number }> {
   const perPage = query.perPage ?? DEFAULT_PER_PAGE;
   const rows = await listOutbox(db, organizationId, (query.page ?? 0) * perPage, perPage);
   return { items: rows.map(toNotification), total: await countOutbox(db, organizationId) };

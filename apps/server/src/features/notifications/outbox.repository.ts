@@ -51,15 +51,29 @@ export async function claimOutbox(db: Db, id: number, now: number, leaseUntil: n
 }
 
 export async function markOutboxSent(db: Db, id: number, now: number): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'SENT', sent_date: now, last_error: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ status: 'SENT', sent_date: now, last_error: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markOutboxRetry(db: Db, id: number, nextAttemptAt: number, error: string): Promise<void> {
-  await db.updateTable('outbox').set({ next_attempt_at: nextAttemptAt, last_error: error }).where('id', '=', id).where('status', '=', 'PENDING').execute();
+  await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: nextAttemptAt, last_error: error })
+    .where('id', '=', id)
+    .where('status', '=', 'PENDING')
+    .execute();
 }
 
 export async function markOutboxFailed(db: Db, id: number, error: string): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'FAILED', last_error: error }).where('id', '=', id).where('status', '=', 'PENDING').execute();
+  await db
+    .updateTable('outbox')
+    .set({ status: 'FAILED', last_error: error })
+    .where('id', '=', id)
+    .where('status', '=', 'PENDING')
+    .execute();
 }
 
 export async function listOutbox(db: Db, organizationId: string, offset: number, limit: number): Promise<OutboxRow[]> {

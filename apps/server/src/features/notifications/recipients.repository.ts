@@ -10,7 +10,11 @@ export interface OrganizationRecipients {
 
 /** Who hears about an organization's keys: members of its built-in Administrators group, and its security contact. */
 export async function organizationRecipients(db: Db, organizationId: string): Promise<OrganizationRecipients | null> {
-  const org = await db.selectFrom('organizations').select(['id', 'display_name', 'security_contact']).where('id', '=', organizationId).executeTakeFirst();
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'display_name', 'security_contact'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
   if (!org) return null;
   const admins = await db
     .selectFrom('users as u')

@@ -18,13 +18,22 @@ export interface BootstrapResult {
  * First start: creates the organization, its two built-in groups and the first administrator, in one
  * transaction. Later starts change nothing.
  */
-export async function bootstrap(db: Db, config: Pick<Config, 'orgId' | 'orgName' | 'adminEmail' | 'adminPassword' | 'securityContact'>, now: number): Promise<BootstrapResult> {
+export async function bootstrap(
+  db: Db,
+  config: Pick<Config, 'orgId' | 'orgName' | 'adminEmail' | 'adminPassword' | 'securityContact'>,
+  now: number,
+): Promise<BootstrapResult> {
   const existing = await db.selectFrom('organizations').select('id').where('id', '=', config.orgId).executeTakeFirst();
   if (existing) return { created: false };
   const generatedPassword = config.adminPassword ? undefined : generatePassword();
   const passwordHash = await hashPassword(config.adminPassword ?? generatedPassword ?? '');
   await db.transaction().execute(async (trx) => {
-    await insertOrganization(trx, { id: config.orgId, displayName: config.orgName, securityContact: config.securityContact, now });
+    await insertOrganization(trx, {
+      id: config.orgId,
+      displayName: config.orgName,
+      securityContact: config.securityContact,
+      now,
+    });
     const admins = await insertGroup(trx, {
       organizationId: config.orgId,
       displayName: 'Administrators',
@@ -42,7 +51,9 @@ export async function bootstrap(db: Db, config: Pick<Config, 'orgId' | 'orgName'
       now,
     });
     const user = await findUserByEmail(trx, config.adminEmail);
-    const userId = user?.id ?? (await insertUser(trx, { email: config.adminEmail, displayName: 'Administrator', passwordHash, now }));
+    const userId =
+      user?.id ??
+      (await insertUser(trx, { email: config.adminEmail, displayName: 'Administrator', passwordHash, now }));
     await insertMember(trx, admins, userId);
   });
   return { created: true, ...(generatedPassword ? { generatedPassword } : {}) };

@@ -7,7 +7,9 @@ let ctx: TestContext;
 let adminsId: string;
 beforeEach(async () => {
   ctx = await createTestContext();
-  const list: { id: string; builtIn: string | null }[] = await bodyOf(await ctx.call('GET', `/rest/organizations/${ORG}/groups`, { token: ctx.adminToken }));
+  const list: { id: string; builtIn: string | null }[] = await bodyOf(
+    await ctx.call('GET', `/rest/organizations/${ORG}/groups`, { token: ctx.adminToken }),
+  );
   adminsId = list.find((g) => g.builtIn === 'ADMINISTRATORS')?.id ?? '';
 });
 afterEach(async () => {
@@ -39,10 +41,15 @@ describe('group members: happy paths', () => {
 
   it('adds and removes a user by e-mail', async () => {
     const { userId } = await ctx.userWith({ apiKeyAccess: 'NONE', email: 'carol@example.com' });
-    const added = await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: { email: 'Carol@Example.com' } });
+    const added = await ctx.call('POST', members(adminsId), {
+      token: ctx.adminToken,
+      body: { email: 'Carol@Example.com' },
+    });
     expect(added.status).toBe(201);
     expect((await bodyOf(added)).id).toBe(userId);
-    expect((await ctx.call('DELETE', `${members(adminsId)}/carol@example.com`, { token: ctx.adminToken })).status).toBe(204);
+    expect((await ctx.call('DELETE', `${members(adminsId)}/carol@example.com`, { token: ctx.adminToken })).status).toBe(
+      204,
+    );
   });
 });
 
@@ -52,13 +59,19 @@ describe('group members: bad input', () => {
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors[0].path).toBe('userId');
     expect((await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: '[' })).status).toBe(400);
-    expect((await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: { userId: 7 } })).status).toBe(400);
+    expect((await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: { userId: 7 } })).status).toBe(
+      400,
+    );
   });
 
   it('answers 404 for an unknown group or user, and for removing a non-member', async () => {
     expect((await ctx.call('GET', members('nosuchgroup'), { token: ctx.adminToken })).status).toBe(404);
-    expect((await ctx.call('POST', members('nosuchgroup'), { token: ctx.adminToken, body: { userId: ctx.adminId } })).status).toBe(404);
-    expect((await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: { userId: 'nosuchuser' } })).status).toBe(404);
+    expect(
+      (await ctx.call('POST', members('nosuchgroup'), { token: ctx.adminToken, body: { userId: ctx.adminId } })).status,
+    ).toBe(404);
+    expect(
+      (await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: { userId: 'nosuchuser' } })).status,
+    ).toBe(404);
     const { userId } = await ctx.userWith({ apiKeyAccess: 'NONE' });
     expect((await ctx.call('DELETE', `${members(adminsId)}/${userId}`, { token: ctx.adminToken })).status).toBe(404);
     expect((await ctx.call('DELETE', `${members(adminsId)}/nosuchuser`, { token: ctx.adminToken })).status).toBe(404);
@@ -70,7 +83,9 @@ describe('group members: bad input', () => {
     expect((await bodyOf(res)).detail).toMatch(/last administrator/);
     const { userId } = await ctx.userWith({ apiKeyAccess: 'NONE' });
     await ctx.call('POST', members(adminsId), { token: ctx.adminToken, body: { userId } });
-    expect((await ctx.call('DELETE', `${members(adminsId)}/${ctx.adminId}`, { token: ctx.adminToken })).status).toBe(204);
+    expect((await ctx.call('DELETE', `${members(adminsId)}/${ctx.adminId}`, { token: ctx.adminToken })).status).toBe(
+      204,
+    );
   });
 });
 
@@ -81,8 +96,12 @@ describe('group members: forbidden callers', () => {
     expect((await ctx.call('GET', members(adminsId), { token: none.token })).status).toBe(403);
     const viewer = await ctx.userWith({ apiKeyAccess: 'NONE', privileges: [GROUP_VIEW] });
     expect((await ctx.call('GET', members(adminsId), { token: viewer.token })).status).toBe(200);
-    expect((await ctx.call('POST', members(viewer.groupId), { token: viewer.token, body: { userId: none.userId } })).status).toBe(403);
-    expect((await ctx.call('DELETE', `${members(viewer.groupId)}/${viewer.userId}`, { token: viewer.token })).status).toBe(403);
+    expect(
+      (await ctx.call('POST', members(viewer.groupId), { token: viewer.token, body: { userId: none.userId } })).status,
+    ).toBe(403);
+    expect(
+      (await ctx.call('DELETE', `${members(viewer.groupId)}/${viewer.userId}`, { token: viewer.token })).status,
+    ).toBe(403);
   });
 
   it('answers 403 to an API key and to another organization admin', async () => {
@@ -92,7 +111,9 @@ describe('group members: forbidden callers', () => {
     expect((await bodyOf(res)).detail).toMatch(/An API key can never/);
     await ctx.createOrganization('other');
     const other = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL', privileges: [GROUP_VIEW, GROUP_EDIT], org: 'other' });
-    expect((await ctx.call('POST', members(adminsId), { token: other.token, body: { userId: other.userId } })).status).toBe(403);
+    expect(
+      (await ctx.call('POST', members(adminsId), { token: other.token, body: { userId: other.userId } })).status,
+    ).toBe(403);
   });
 
   it('does not let a Groups editor join anyone to a group granting more than they hold', async () => {
@@ -101,6 +122,8 @@ describe('group members: forbidden callers', () => {
     expect(res.status).toBe(403);
     expect((await bodyOf(res)).detail).toMatch(/only grant privileges you hold/);
     const other = await ctx.userWith({ apiKeyAccess: 'NONE' });
-    expect((await ctx.call('POST', members(editor.groupId), { token: editor.token, body: { userId: other.userId } })).status).toBe(201);
+    expect(
+      (await ctx.call('POST', members(editor.groupId), { token: editor.token, body: { userId: other.userId } })).status,
+    ).toBe(201);
   });
 });

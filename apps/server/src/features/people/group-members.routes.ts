@@ -12,14 +12,20 @@ const canEdit = requires({ privileges: [REQUIRED_PRIVILEGES.editGroups] });
 const tags = ['Groups'];
 
 const listRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/groups/{id}/members', tags, summary: 'List the members of a group',
+  method: 'get',
+  path: '/rest/organizations/{org}/groups/{id}/members',
+  tags,
+  summary: 'List the members of a group',
   middleware: [canView] as const,
   request: { params: GroupParamsSchema },
   responses: { 200: jsonResponse(MemberListSchema, 'The members'), ...problemResponses(401, 403, 404) },
 });
 
 const addRoute = createRoute({
-  method: 'post', path: '/rest/organizations/{org}/groups/{id}/members', tags, summary: 'Add an existing user to a group',
+  method: 'post',
+  path: '/rest/organizations/{org}/groups/{id}/members',
+  tags,
+  summary: 'Add an existing user to a group',
   middleware: [canEdit] as const,
   request: { params: GroupParamsSchema, body: jsonBody(AddGroupMemberSchema) },
   responses: {
@@ -30,7 +36,10 @@ const addRoute = createRoute({
 });
 
 const removeRoute = createRoute({
-  method: 'delete', path: '/rest/organizations/{org}/groups/{id}/members/{userId}', tags, summary: 'Remove a member from a group',
+  method: 'delete',
+  path: '/rest/organizations/{org}/groups/{id}/members/{userId}',
+  tags,
+  summary: 'Remove a member from a group',
   middleware: [canEdit] as const,
   request: { params: GroupMemberParamsSchema },
   responses: { 204: { description: 'Removed' }, ...problemResponses(401, 403, 404, 409) },

@@ -5,7 +5,14 @@ import { AppError } from '../../http/problem.ts';
 import { ADMINISTRATORS, assertCanGrant, grantsOf } from './grant-rules.ts';
 import { requireGroup, toGroupDto } from './groups.service.ts';
 import { toMemberDto } from './members.service.ts';
-import { deleteMember, findUserByEmail, findUserById, insertMember, isGroupMember, listGroupMembers } from './people.repository.ts';
+import {
+  deleteMember,
+  findUserByEmail,
+  findUserById,
+  insertMember,
+  isGroupMember,
+  listGroupMembers,
+} from './people.repository.ts';
 
 export async function listMembersOfGroup(db: Db, orgId: string, groupId: string): Promise<Member[]> {
   await requireGroup(db, orgId, groupId);
@@ -29,7 +36,8 @@ export async function addMemberToGroup(
   return db.transaction().execute(async (trx) => {
     const group = toGroupDto(await requireGroup(trx, orgId, groupId));
     const user = await findUserByRef(trx, ref);
-    if (!user) throw new AppError('NOT_FOUND', `No user "${ref}": create them with POST /rest/organizations/${orgId}/members.`);
+    if (!user)
+      throw new AppError('NOT_FOUND', `No user "${ref}": create them with POST /rest/organizations/${orgId}/members.`);
     assertCanGrant(caller, grantsOf(group));
     const added = await insertMember(trx, groupId, user.id);
     return { member: toMemberDto(user), added };
@@ -45,7 +53,10 @@ export async function removeMemberFromGroup(db: Db, orgId: string, groupId: stri
       throw new AppError('NOT_FOUND', `"${userRef}" is not a member of the group "${group.display_name}".`);
     }
     if (group.built_in === ADMINISTRATORS && group.member_count <= 1) {
-      throw new AppError('CONFLICT', 'This is the last administrator: add another administrator before removing this one.');
+      throw new AppError(
+        'CONFLICT',
+        'This is the last administrator: add another administrator before removing this one.',
+      );
     }
     await deleteMember(trx, groupId, user.id);
   });

@@ -17,14 +17,26 @@ export function normalizeGroupPrivileges(inputs: readonly PrivilegeInput[]): Res
   const errors: FieldError[] = [];
   const byKey = new Map<string, Privilege>();
   inputs.forEach((input, i) => {
-    const base: Privilege = { owner: input.owner, targetDomain: input.targetDomain, ...(input.type ? { type: input.type } : {}) };
+    const base: Privilege = {
+      owner: input.owner,
+      targetDomain: input.targetDomain,
+      ...(input.type ? { type: input.type } : {}),
+    };
     if (!isKnownPrivilege(base)) {
-      errors.push({ path: `privileges.${i}`, message: `${privilegeId(base)} is not a privilege of the catalog.`, rule: 'catalog' });
+      errors.push({
+        path: `privileges.${i}`,
+        message: `${privilegeId(base)} is not a privilege of the catalog.`,
+        rule: 'catalog',
+      });
       return;
     }
     const targets = targetsOf(input);
     if (targets.length > 0 && !findCatalogEntry(base)?.targetable) {
-      errors.push({ path: `privileges.${i}.targetIds`, message: `${privilegeId(base)} applies to every target; it cannot be limited to some.`, rule: 'targets' });
+      errors.push({
+        path: `privileges.${i}.targetIds`,
+        message: `${privilegeId(base)} applies to every target; it cannot be limited to some.`,
+        rule: 'targets',
+      });
       return;
     }
     const expanded = targets.length === 0 ? [base] : targets.map((targetId) => ({ ...base, targetId }));

@@ -15,7 +15,14 @@ export interface GroupRow {
 
 export async function insertGroup(
   db: Db,
-  group: { organizationId: string; displayName: string; apiKeyAccess: ApiKeyAccess; privileges: readonly Privilege[]; builtIn?: string | null; now: number },
+  group: {
+    organizationId: string;
+    displayName: string;
+    apiKeyAccess: ApiKeyAccess;
+    privileges: readonly Privilege[];
+    builtIn?: string | null;
+    now: number;
+  },
 ): Promise<string> {
   const id = keyIdFrom(randomBytes);
   await db
@@ -68,7 +75,11 @@ export async function findGroupsByIds(db: Db, organizationId: string, ids: reado
 }
 
 /** Names are unique per organization regardless of case. */
-export async function findGroupIdByName(db: Db, organizationId: string, displayName: string): Promise<string | undefined> {
+export async function findGroupIdByName(
+  db: Db,
+  organizationId: string,
+  displayName: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('groups')
     .select('id')
@@ -85,7 +96,11 @@ export async function updateGroup(
 ): Promise<void> {
   await db
     .updateTable('groups')
-    .set({ display_name: changes.displayName, api_key_access: changes.apiKeyAccess, privileges_json: JSON.stringify(changes.privileges) })
+    .set({
+      display_name: changes.displayName,
+      api_key_access: changes.apiKeyAccess,
+      privileges_json: JSON.stringify(changes.privileges),
+    })
     .where('id', '=', groupId)
     .execute();
 }

@@ -12,32 +12,53 @@ const canEdit = requires({ privileges: [REQUIRED_PRIVILEGES.editGroups] });
 const tags = ['Groups'];
 
 const listRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/groups', tags, summary: 'List the groups', middleware: [canView] as const,
+  method: 'get',
+  path: '/rest/organizations/{org}/groups',
+  tags,
+  summary: 'List the groups',
+  middleware: [canView] as const,
   request: { params: OrgParamsSchema },
   responses: { 200: jsonResponse(GroupListSchema, 'The groups of the organization'), ...problemResponses(401, 403) },
 });
 
 const createGroupRoute = createRoute({
-  method: 'post', path: '/rest/organizations/{org}/groups', tags, summary: 'Create a group', middleware: [canEdit] as const,
+  method: 'post',
+  path: '/rest/organizations/{org}/groups',
+  tags,
+  summary: 'Create a group',
+  middleware: [canEdit] as const,
   request: { params: OrgParamsSchema, body: jsonBody(GroupInputSchema) },
   responses: { 201: jsonResponse(GroupSchema, 'The new group'), ...problemResponses(400, 401, 403, 409, 413, 422) },
 });
 
 const getRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/groups/{id}', tags, summary: 'Get a group', middleware: [canView] as const,
+  method: 'get',
+  path: '/rest/organizations/{org}/groups/{id}',
+  tags,
+  summary: 'Get a group',
+  middleware: [canView] as const,
   request: { params: GroupParamsSchema },
   responses: { 200: jsonResponse(GroupSchema, 'The group'), ...problemResponses(401, 403, 404) },
 });
 
 const replaceRoute = createRoute({
-  method: 'put', path: '/rest/organizations/{org}/groups/{id}', tags, summary: 'Change a group (name, API-key access, privileges)',
+  method: 'put',
+  path: '/rest/organizations/{org}/groups/{id}',
+  tags,
+  summary: 'Change a group (name, API-key access, privileges)',
   middleware: [canEdit] as const,
   request: { params: GroupParamsSchema, body: jsonBody(GroupUpdateSchema) },
-  responses: { 200: jsonResponse(GroupSchema, 'The group as changed'), ...problemResponses(400, 401, 403, 404, 409, 413, 422) },
+  responses: {
+    200: jsonResponse(GroupSchema, 'The group as changed'),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 422),
+  },
 });
 
 const deleteRoute = createRoute({
-  method: 'delete', path: '/rest/organizations/{org}/groups/{id}', tags, summary: 'Delete a group (not a built-in one)',
+  method: 'delete',
+  path: '/rest/organizations/{org}/groups/{id}',
+  tags,
+  summary: 'Delete a group (not a built-in one)',
   middleware: [canEdit] as const,
   request: { params: GroupParamsSchema },
   responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 409) },

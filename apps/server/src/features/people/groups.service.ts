@@ -5,7 +5,15 @@ import type { OrgAccess } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
 import { assertAdministratorsIntact, assertCanGrant, grantsOf } from './grant-rules.ts';
 import { normalizeGroupPrivileges } from './group-privileges.ts';
-import { deleteGroup, findGroup, findGroupIdByName, insertGroup, listGroups, updateGroup, type GroupRow } from './groups.repository.ts';
+import {
+  deleteGroup,
+  findGroup,
+  findGroupIdByName,
+  insertGroup,
+  listGroups,
+  updateGroup,
+  type GroupRow,
+} from './groups.repository.ts';
 
 export function toGroupDto(row: GroupRow): Group {
   return {
@@ -37,10 +45,17 @@ function validInput(input: GroupInput): { displayName: string; apiKeyAccess: Api
 
 async function assertNameFree(db: Db, orgId: string, displayName: string, exceptId?: string): Promise<void> {
   const existing = await findGroupIdByName(db, orgId, displayName);
-  if (existing && existing !== exceptId) throw new AppError('CONFLICT', `A group named "${displayName}" already exists.`);
+  if (existing && existing !== exceptId)
+    throw new AppError('CONFLICT', `A group named "${displayName}" already exists.`);
 }
 
-export async function createGroup(db: Db, caller: OrgAccess | undefined, orgId: string, input: GroupInput, now: number): Promise<Group> {
+export async function createGroup(
+  db: Db,
+  caller: OrgAccess | undefined,
+  orgId: string,
+  input: GroupInput,
+  now: number,
+): Promise<Group> {
   const group = validInput(input);
   assertCanGrant(caller, grantsOf(group));
   return db.transaction().execute(async (trx) => {
@@ -50,7 +65,13 @@ export async function createGroup(db: Db, caller: OrgAccess | undefined, orgId: 
   });
 }
 
-export async function updateGroupOf(db: Db, caller: OrgAccess | undefined, orgId: string, groupId: string, input: GroupUpdate): Promise<Group> {
+export async function updateGroupOf(
+  db: Db,
+  caller: OrgAccess | undefined,
+  orgId: string,
+  groupId: string,
+  input: GroupUpdate,
+): Promise<Group> {
   return db.transaction().execute(async (trx) => {
     const current = toGroupDto(await requireGroup(trx, orgId, groupId));
     const next = validInput({
@@ -69,7 +90,8 @@ export async function updateGroupOf(db: Db, caller: OrgAccess | undefined, orgId
 export async function removeGroup(db: Db, orgId: string, groupId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const group = await requireGroup(trx, orgId, groupId);
-    if (group.built_in) throw new AppError('CONFLICT', `"${group.display_name}" is a built-in group: it cannot be deleted.`);
+    if (group.built_in)
+      throw new AppError('CONFLICT', `"${group.display_name}" is a built-in group: it cannot be deleted.`);
     await deleteGroup(trx, groupId);
   });
 }

@@ -7,7 +7,9 @@ let ctx: TestContext;
 let adminsId: string;
 beforeEach(async () => {
   ctx = await createTestContext();
-  const list: { id: string; builtIn: string | null }[] = await bodyOf(await ctx.call('GET', `/rest/organizations/${ORG}/groups`, { token: ctx.adminToken }));
+  const list: { id: string; builtIn: string | null }[] = await bodyOf(
+    await ctx.call('GET', `/rest/organizations/${ORG}/groups`, { token: ctx.adminToken }),
+  );
   adminsId = list.find((g) => g.builtIn === 'ADMINISTRATORS')?.id ?? '';
 });
 afterEach(async () => {
@@ -15,7 +17,12 @@ afterEach(async () => {
 });
 
 const base = `/rest/organizations/${ORG}/members`;
-const newMember = (groups: string[]) => ({ email: 'Dana@Example.com', displayName: 'Dana', password: 'a long password', groups });
+const newMember = (groups: string[]) => ({
+  email: 'Dana@Example.com',
+  displayName: 'Dana',
+  password: 'a long password',
+  groups,
+});
 
 describe('organization members', () => {
   it('lists the users of the organization', async () => {
@@ -32,14 +39,19 @@ describe('organization members', () => {
     const member = await bodyOf(res);
     expect(member).toEqual({ id: expect.any(String), email: 'dana@example.com', displayName: 'Dana' });
     expect((await postLogin(ctx, { email: 'dana@example.com', password: 'a long password' })).status).toBe(200);
-    const inGroup = await bodyOf(await ctx.call('GET', `/rest/organizations/${ORG}/groups/${adminsId}/members`, { token: ctx.adminToken }));
+    const inGroup = await bodyOf(
+      await ctx.call('GET', `/rest/organizations/${ORG}/groups/${adminsId}/members`, { token: ctx.adminToken }),
+    );
     expect(inGroup.map((m: { id: string }) => m.id)).toContain(member.id);
     expect(await bodyOf(await ctx.call('GET', base, { token: ctx.adminToken }))).toHaveLength(2);
   });
 
   it('answers 409 for an e-mail that already has an account', async () => {
     expect((await ctx.call('POST', base, { token: ctx.adminToken, body: newMember([adminsId]) })).status).toBe(201);
-    const dup = await ctx.call('POST', base, { token: ctx.adminToken, body: { ...newMember([adminsId]), email: 'dana@EXAMPLE.com' } });
+    const dup = await ctx.call('POST', base, {
+      token: ctx.adminToken,
+      body: { ...newMember([adminsId]), email: 'dana@EXAMPLE.com' },
+    });
     expect(dup.status).toBe(409);
   });
 
@@ -49,16 +61,28 @@ describe('organization members', () => {
     const res = await ctx.call('POST', base, { token: ctx.adminToken, body: newMember([adminsId, groupId]) });
     expect(res.status).toBe(422);
     expect((await bodyOf(res)).errors).toEqual([expect.objectContaining({ path: 'groups.1' })]);
-    expect((await ctx.call('POST', base, { token: ctx.adminToken, body: newMember(['nosuchgroup']) })).status).toBe(422);
+    expect((await ctx.call('POST', base, { token: ctx.adminToken, body: newMember(['nosuchgroup']) })).status).toBe(
+      422,
+    );
   });
 
   it('answers 400 for missing or malformed fields', async () => {
-    const res = await ctx.call('POST', base, { token: ctx.adminToken, body: { email: 'not-an-email', displayName: '', password: 'short', groups: [] } });
+    const res = await ctx.call('POST', base, {
+      token: ctx.adminToken,
+      body: { email: 'not-an-email', displayName: '', password: 'short', groups: [] },
+    });
     expect(res.status).toBe(400);
     const paths = (await bodyOf(res)).errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'displayName', 'password', 'groups']));
     expect((await ctx.call('POST', base, { token: ctx.adminToken, body: '{' })).status).toBe(400);
-    expect((await ctx.call('POST', base, { token: ctx.adminToken, body: { ...newMember([adminsId]), password: 'x'.repeat(1024 * 1024) } })).status).toBe(413);
+    expect(
+      (
+        await ctx.call('POST', base, {
+          token: ctx.adminToken,
+          body: { ...newMember([adminsId]), password: 'x'.repeat(1024 * 1024) },
+        })
+      ).status,
+    ).toBe(413);
   });
 
   it('refuses anonymous callers, API keys, readers and outsiders', async () => {

@@ -10,14 +10,23 @@ import { OrgParamsSchema } from './params.ts';
 const tags = ['Members'];
 
 const listRoute = createRoute({
-  method: 'get', path: '/rest/organizations/{org}/members', tags, summary: 'List the members of the organization',
+  method: 'get',
+  path: '/rest/organizations/{org}/members',
+  tags,
+  summary: 'List the members of the organization',
   middleware: [requires({ privileges: [REQUIRED_PRIVILEGES.viewGroups] })] as const,
   request: { params: OrgParamsSchema },
-  responses: { 200: jsonResponse(MemberListSchema, 'Users who belong to at least one group of the organization'), ...problemResponses(401, 403) },
+  responses: {
+    200: jsonResponse(MemberListSchema, 'Users who belong to at least one group of the organization'),
+    ...problemResponses(401, 403),
+  },
 });
 
 const createMemberRoute = createRoute({
-  method: 'post', path: '/rest/organizations/{org}/members', tags, summary: 'Create a user in some groups of the organization',
+  method: 'post',
+  path: '/rest/organizations/{org}/members',
+  tags,
+  summary: 'Create a user in some groups of the organization',
   middleware: [requires({ privileges: [REQUIRED_PRIVILEGES.editGroups] })] as const,
   request: { params: OrgParamsSchema, body: jsonBody(CreateMemberSchema) },
   responses: { 201: jsonResponse(MemberSchema, 'The new member'), ...problemResponses(400, 401, 403, 409, 413, 422) },

@@ -20,7 +20,13 @@ export async function listMembersOf(db: Db, orgId: string): Promise<Member[]> {
  * Creates a user who joins the given groups of the organization, in one transaction. An e-mail that
  * already has an account is a conflict: add that user to a group instead.
  */
-export async function createMember(db: Db, caller: OrgAccess | undefined, orgId: string, input: CreateMember, now: number): Promise<Member> {
+export async function createMember(
+  db: Db,
+  caller: OrgAccess | undefined,
+  orgId: string,
+  input: CreateMember,
+  now: number,
+): Promise<Member> {
   const groupIds = [...new Set(input.groups)];
   const groups = await findGroupsByIds(db, orgId, groupIds);
   const unknown = groupIds.filter((id) => !groups.some((g) => g.id === id));
@@ -28,14 +34,21 @@ export async function createMember(db: Db, caller: OrgAccess | undefined, orgId:
     throw new AppError(
       'INVALID_REQUEST',
       'Every group must be a group of this organization.',
-      unknown.map((id) => ({ path: `groups.${input.groups.indexOf(id)}`, message: `No group "${id}" in organization "${orgId}".`, rule: 'group-of-organization' })),
+      unknown.map((id) => ({
+        path: `groups.${input.groups.indexOf(id)}`,
+        message: `No group "${id}" in organization "${orgId}".`,
+        rule: 'group-of-organization',
+      })),
     );
   }
   for (const g of groups) assertCanGrant(caller, grantsOf(toGroupDto(g)));
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await findUserByEmail(trx, input.email)) {
-      throw new AppError('CONFLICT', `A user with the e-mail ${input.email.toLowerCase()} already exists: add them to a group instead.`);
+      throw new AppError(
+        'CONFLICT',
+        `A user with the e-mail ${input.email.toLowerCase()} already exists: add them to a group instead.`,
+      );
     }
     const id = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash, now });
     for (const g of groupIds) await insertMember(trx, g, id);

@@ -7,7 +7,10 @@ export { insertGroup } from './groups.repository.ts';
 
 export const newId = (): string => keyIdFrom(randomBytes);
 
-export async function insertOrganization(db: Db, org: { id: string; displayName: string; securityContact: string; now: number }): Promise<void> {
+export async function insertOrganization(
+  db: Db,
+  org: { id: string; displayName: string; securityContact: string; now: number },
+): Promise<void> {
   await db
     .insertInto('organizations')
     .values({ id: org.id, display_name: org.displayName, security_contact: org.securityContact, created_date: org.now })
@@ -18,11 +21,20 @@ export async function findOrganization(db: Db, id: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertUser(db: Db, user: { email: string; displayName: string; passwordHash: string; now: number }): Promise<string> {
+export async function insertUser(
+  db: Db,
+  user: { email: string; displayName: string; passwordHash: string; now: number },
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('users')
-    .values({ id, email: user.email.toLowerCase(), display_name: user.displayName, password_hash: user.passwordHash, created_date: user.now })
+    .values({
+      id,
+      email: user.email.toLowerCase(),
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      created_date: user.now,
+    })
     .execute();
   return id;
 }
@@ -78,7 +90,12 @@ export async function listGroupMembers(db: Db, groupId: string) {
 }
 
 export async function isGroupMember(db: Db, groupId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('group_members')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

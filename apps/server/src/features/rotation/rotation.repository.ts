@@ -5,7 +5,13 @@ import type { Db } from '../../db/database.ts';
  * period; a period of zero deactivates it now. Conditional: false when the key was rotated or
  * deactivated meanwhile.
  */
-export async function scheduleRotation(db: Db, oldId: string, newId: string, end: number, now: number): Promise<boolean> {
+export async function scheduleRotation(
+  db: Db,
+  oldId: string,
+  newId: string,
+  end: number,
+  now: number,
+): Promise<boolean> {
   const immediate = end <= now;
   const result = await db
     .updateTable('api_keys')

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const rotate = (id: string, body: unknown, token = ctx.adminToken) => ctx.call('POST', `${B}/${id}/rotate`, { token, body });
+const rotate = (id: string, body: unknown, token = ctx.adminToken) =>
+  ctx.call('POST', `${B}/${id}/rotate`, { token, body });
 const get = async (id: string) => jsonOf<ApiKey>(await ctx.call('GET', `${B}/${id}`, { token: ctx.adminToken }));
 
 async function later(ms: number): Promise<void> {
@@ -28,15 +29,30 @@ describe('POST B/{id}/rotate', () => {
     expect(fresh.value).toMatch(/^kwprv_[0-9A-Za-z]{36}$/);
     expect(fresh.id).not.toBe(old.id);
     expect(fresh).toMatchObject({
-      displayName: old.displayName, description: 'for support', apiKeyTemplateId: 'view-all-content', privileges: old.privileges,
-      allowedIps: ['203.0.113.0/24'], additionalConfiguration: old.additionalConfiguration, status: 'ENABLED',
+      displayName: old.displayName,
+      description: 'for support',
+      apiKeyTemplateId: 'view-all-content',
+      privileges: old.privileges,
+      allowedIps: ['203.0.113.0/24'],
+      additionalConfiguration: old.additionalConfiguration,
+      status: 'ENABLED',
       expirationDate: ctx.clock.now() - (ctx.clock.now() % DAY_MS) + 7 * DAY_MS + DAY_MS - 1000,
     });
     expect((await get(fresh.id)).value).toBeUndefined();
     const before = await get(old.id);
-    expect(before).toMatchObject({ status: 'ENABLED', scheduledDeactivationDate: ctx.clock.now() + 7 * DAY_MS, rotatedToKeyId: fresh.id });
-    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({ operation: 'ROTATE', content: { rotatedTo: fresh.id, after: { rotatedToKeyId: fresh.id } } });
-    expect((await activitiesOf(ctx, fresh.id))[0]).toMatchObject({ operation: 'ROTATE', content: { rotatedFrom: old.id } });
+    expect(before).toMatchObject({
+      status: 'ENABLED',
+      scheduledDeactivationDate: ctx.clock.now() + 7 * DAY_MS,
+      rotatedToKeyId: fresh.id,
+    });
+    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({
+      operation: 'ROTATE',
+      content: { rotatedTo: fresh.id, after: { rotatedToKeyId: fresh.id } },
+    });
+    expect((await activitiesOf(ctx, fresh.id))[0]).toMatchObject({
+      operation: 'ROTATE',
+      content: { rotatedFrom: old.id },
+    });
   });
 
   it('deactivates the old key when the grace period ends: status, then a ROTATED deactivation by the job', async () => {
@@ -46,14 +62,30 @@ describe('POST B/{id}/rotate', () => {
     await later(1);
     expect((await get(old.id)).status).toBe('DISABLED');
     expect((await ctx.app.request('/__test__/jobs/run', { method: 'POST' })).status).toBe(200);
-    expect(await get(old.id)).toMatchObject({ status: 'DISABLED', enabled: false, disabledReason: 'ROTATED', disabledDate: ctx.clock.now() });
-    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({ operation: 'DEACTIVATE', content: { after: { disabledReason: 'ROTATED' } } });
+    expect(await get(old.id)).toMatchObject({
+      status: 'DISABLED',
+      enabled: false,
+      disabledReason: 'ROTATED',
+      disabledDate: ctx.clock.now(),
+    });
+    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({
+      operation: 'DEACTIVATE',
+      content: { after: { disabledReason: 'ROTATED' } },
+    });
   });
 
   it('PT0S deactivates the old key at once', async () => {
     const fresh = await jsonOf<ApiKey>(await rotate(old.id, { previousKeyExpirationPeriod: 'PT0S' }));
-    expect(await get(old.id)).toMatchObject({ status: 'DISABLED', enabled: false, disabledReason: 'ROTATED', rotatedToKeyId: fresh.id });
-    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({ operation: 'ROTATE', content: { resourceState: 'DISABLED' } });
+    expect(await get(old.id)).toMatchObject({
+      status: 'DISABLED',
+      enabled: false,
+      disabledReason: 'ROTATED',
+      rotatedToKeyId: fresh.id,
+    });
+    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({
+      operation: 'ROTATE',
+      content: { resourceState: 'DISABLED' },
+    });
   });
 
   it('keeps a Custom key that never expires never-expiring', async () => {

@@ -11,12 +11,19 @@ import { rotateApiKey } from './rotation.service.ts';
 const canRotate = requires({ privileges: [REQUIRED_PRIVILEGES.createApiKeys], keyAccess: 'EDIT' });
 
 const rotateRoute = createRoute({
-  method: 'post', path: `${BASE}/{id}/rotate`, tags, summary: 'Rotate an API key', middleware: [canRotate] as const,
+  method: 'post',
+  path: `${BASE}/{id}/rotate`,
+  tags,
+  summary: 'Rotate an API key',
+  middleware: [canRotate] as const,
   description:
     'Creates a new key with the settings of this one (the answer carries its `value`, shown once) and deactivates this one when ' +
     '`previousKeyExpirationPeriod` ends: an ISO-8601 duration from `PT0S` (now) to `P30D`. Only an active key that was not rotated yet.',
   request: { params: KeyParamsSchema, body: jsonBody(RotateKeyRequestSchema) },
-  responses: { 201: jsonResponse(ApiKeySchema, 'The new key, with its value'), ...problemResponses(400, 401, 403, 404, 409, 413, 422) },
+  responses: {
+    201: jsonResponse(ApiKeySchema, 'The new key, with its value'),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 422),
+  },
 });
 
 export function registerRotationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {

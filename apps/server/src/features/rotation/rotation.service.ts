@@ -1,6 +1,11 @@
 import type { ApiKey } from '@keyward/contract';
 import {
-  DAY_MS, rotationPeriodMs, startOfUtcDay, statusOf, validateKeyRequest, type KeyRequestInput,
+  DAY_MS,
+  rotationPeriodMs,
+  startOfUtcDay,
+  statusOf,
+  validateKeyRequest,
+  type KeyRequestInput,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../http/context.ts';
@@ -45,7 +50,10 @@ function assertRotatable(row: ApiKeyRow, now: number): void {
     throw new AppError('CONFLICT', `The API key "${row.id}" was already rotated (to "${row.rotated_to_key_id}").`);
   }
   if (!statusOf(factsOf(row), now).usable) {
-    throw new AppError('CONFLICT', `The API key "${row.id}" is not active: use Create from existing to make a new key from it.`);
+    throw new AppError(
+      'CONFLICT',
+      `The API key "${row.id}" is not active: use Create from existing to make a new key from it.`,
+    );
   }
 }
 
@@ -72,25 +80,52 @@ export async function rotateApiKey(deps: Deps, caller: Caller, id: string, perio
     return result;
   });
   const newGrants = await findGrants(deps.db, [created.row.id]);
-  return toApiKeyDto(created.row, { now, grants: newGrants, access: accessToKey(caller.access, newGrants, created.row.id), value: created.value });
+  return toApiKeyDto(created.row, {
+    now,
+    grants: newGrants,
+    access: accessToKey(caller.access, newGrants, created.row.id),
+    value: created.value,
+  });
 }
 
 async function recordRotation(
-  trx: Db, caller: Caller, old: ApiKeyRow, fresh: ApiKeyRow,
+  trx: Db,
+  caller: Caller,
+  old: ApiKeyRow,
+  fresh: ApiKeyRow,
   info: { end: number; period: string; grants: { groupsThatCanView: string[]; groupsThatCanEdit: string[] } },
 ): Promise<void> {
   const now = fresh.created_date;
   const immediate = info.end <= now;
   await recordActivity(trx, {
-    organizationId: fresh.organization_id, operation: 'ROTATE', triggeredBy: caller.actor, resourceId: fresh.id, resourceName: fresh.display_name,
-    state: 'ENABLED', after: keyActivityFields(fresh, info.grants.groupsThatCanView, info.grants.groupsThatCanEdit),
-    details: { rotatedFrom: old.id }, now,
+    organizationId: fresh.organization_id,
+    operation: 'ROTATE',
+    triggeredBy: caller.actor,
+    resourceId: fresh.id,
+    resourceName: fresh.display_name,
+    state: 'ENABLED',
+    after: keyActivityFields(fresh, info.grants.groupsThatCanView, info.grants.groupsThatCanEdit),
+    details: { rotatedFrom: old.id },
+    now,
   });
   await recordActivity(trx, {
-    organizationId: old.organization_id, operation: 'ROTATE', triggeredBy: caller.actor, resourceId: old.id, resourceName: old.display_name,
+    organizationId: old.organization_id,
+    operation: 'ROTATE',
+    triggeredBy: caller.actor,
+    resourceId: old.id,
+    resourceName: old.display_name,
     state: immediate ? 'DISABLED' : 'ENABLED',
-    before: { rotatedToKeyId: null, scheduledDeactivationDate: old.scheduled_deactivation_date, ...(immediate ? { enabled: true } : {}) },
-    after: { rotatedToKeyId: fresh.id, scheduledDeactivationDate: info.end, ...(immediate ? { enabled: false, disabledReason: 'ROTATED' } : {}) },
-    details: { rotatedTo: fresh.id, previousKeyExpirationPeriod: info.period }, now,
+    before: {
+      rotatedToKeyId: null,
+      scheduledDeactivationDate: old.scheduled_deactivation_date,
+      ...(immediate ? { enabled: true } : {}),
+    },
+    after: {
+      rotatedToKeyId: fresh.id,
+      scheduledDeactivationDate: info.end,
+      ...(immediate ? { enabled: false, disabledReason: 'ROTATED' } : {}),
+    },
+    details: { rotatedTo: fresh.id, previousKeyExpirationPeriod: info.period },
+    now,
   });
 }

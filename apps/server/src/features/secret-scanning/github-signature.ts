@@ -4,13 +4,13 @@ import { z } from 'zod';
 
 /** GitHub's format for its secret-scanning public keys (`/meta/public_keys/secret_scanning`). */
 const KeyFileSchema = z.object({
-  public_keys: z.array(z.object({ key_identifier: z.string().min(1), key: z.string().min(1), is_current: z.boolean().optional() })),
+  public_keys: z.array(
+    z.object({ key_identifier: z.string().min(1), key: z.string().min(1), is_current: z.boolean().optional() }),
+  ),
 });
 export type GithubKeyFile = z.infer<typeof KeyFileSchema>;
 
-export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; status: 400 | 401; detail: string };
+export type SignatureCheck = { ok: true } | { ok: false; status: 400 | 401; detail: string };
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -29,17 +29,35 @@ export async function readGithubKeyFile(file: string | undefined): Promise<Githu
  * `keyId` picks the public key (PEM) in GitHub's key file.
  */
 export function verifyGithubSignature(
-  keys: GithubKeyFile | null, keyId: string | undefined, signature: string | undefined, body: Uint8Array,
+  keys: GithubKeyFile | null,
+  keyId: string | undefined,
+  signature: string | undefined,
+  body: Uint8Array,
 ): SignatureCheck {
-  if (keys === null) return { ok: false, status: 401, detail: 'Secret scanning is not configured on this server (KEYWARD_SECRET_SCANNING_KEYS).' };
+  if (keys === null)
+    return {
+      ok: false,
+      status: 401,
+      detail: 'Secret scanning is not configured on this server (KEYWARD_SECRET_SCANNING_KEYS).',
+    };
   if (!keyId || !signature) {
-    return { ok: false, status: 401, detail: 'Missing Github-Public-Key-Identifier or Github-Public-Key-Signature header.' };
+    return {
+      ok: false,
+      status: 401,
+      detail: 'Missing Github-Public-Key-Identifier or Github-Public-Key-Signature header.',
+    };
   }
-  if (!BASE64.test(signature.trim())) return { ok: false, status: 400, detail: 'Github-Public-Key-Signature is not base64.' };
+  if (!BASE64.test(signature.trim()))
+    return { ok: false, status: 400, detail: 'Github-Public-Key-Signature is not base64.' };
   const entry = keys.public_keys.find((k) => k.key_identifier === keyId);
   if (!entry) return { ok: false, status: 401, detail: 'Unknown Github-Public-Key-Identifier.' };
   try {
-    const valid = crypto.verify('sha256', body, { key: entry.key, dsaEncoding: 'der' }, Buffer.from(signature.trim(), 'base64'));
+    const valid = crypto.verify(
+      'sha256',
+      body,
+      { key: entry.key, dsaEncoding: 'der' },
+      Buffer.from(signature.trim(), 'base64'),
+    );
     return valid ? { ok: true } : { ok: false, status: 401, detail: 'The signature does not match the body.' };
   } catch {
     return { ok: false, status: 401, detail: 'The signature could not be verified with that key.' };

@@ -23,12 +23,15 @@ beforeAll(() => {
   otherSigner = old.privateKey;
   const pem = (k: crypto.KeyObject) => k.export({ type: 'spki', format: 'pem' }).toString();
   keyFile = path.join(dir, 'github-keys.json');
-  fs.writeFileSync(keyFile, JSON.stringify({
-    public_keys: [
-      { key_identifier: 'current-key-id', key: pem(current.publicKey), is_current: true },
-      { key_identifier: 'old-key-id', key: pem(old.publicKey), is_current: false },
-    ],
-  }));
+  fs.writeFileSync(
+    keyFile,
+    JSON.stringify({
+      public_keys: [
+        { key_identifier: 'current-key-id', key: pem(current.publicKey), is_current: true },
+        { key_identifier: 'old-key-id', key: pem(old.publicKey), is_current: false },
+      ],
+    }),
+  );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 beforeEach(async () => {
@@ -39,14 +42,23 @@ afterEach(() => ctx.close());
 const sign = (body: string, key = signer) => crypto.sign('sha256', Buffer.from(body), key).toString('base64');
 
 function post(body: string, headers: Record<string, string>) {
-  return ctx.app.request(URL_PATH, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  return ctx.app.request(URL_PATH, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 function signed(body: string, keyId = 'current-key-id', key = signer) {
   return post(body, { 'Github-Public-Key-Identifier': keyId, 'Github-Public-Key-Signature': sign(body, key) });
 }
 
-const match = (token: string, type = 'keyward_api_key') => ({ token, type, url: 'https://github.com/acme/app/blob/abc/config.js', source: 'content' });
+const match = (token: string, type = 'keyward_api_key') => ({
+  token,
+  type,
+  url: 'https://github.com/acme/app/blob/abc/config.js',
+  source: 'content',
+});
 
 describe('POST /rest/secret-scanning/github', () => {
   it('labels a private Keyward key true_positive and reports it HIGH, a public one WARN, unknown tokens false_positive', async () => {
@@ -55,21 +67,42 @@ describe('POST /rest/secret-scanning/github', () => {
     const forged = `${privateKey.value?.slice(0, -1)}${privateKey.value?.endsWith('A') ? 'B' : 'A'}`;
     const unknownButWellFormed = await createKey(ctx, 'push-api', { displayName: 'Deleted later' });
     await ctx.call('DELETE', `${B}/${unknownButWellFormed.id}`, { token: ctx.adminToken });
-    const tokens = [privateKey.value, publicKey.value, forged, unknownButWellFormed.value, 'ghp_notoursatall'] as string[];
+    const tokens = [
+      privateKey.value,
+      publicKey.value,
+      forged,
+      unknownButWellFormed.value,
+      'ghp_notoursatall',
+    ] as string[];
     const body = JSON.stringify(tokens.map((t) => match(t)));
     const res = await signed(body);
     expect(res.status).toBe(200);
     const results = await jsonOf<SecretScanningResult[]>(res);
-    expect(results.map((r) => r.label)).toEqual(['true_positive', 'true_positive', 'false_positive', 'false_positive', 'false_positive']);
+    expect(results.map((r) => r.label)).toEqual([
+      'true_positive',
+      'true_positive',
+      'false_positive',
+      'false_positive',
+      'false_positive',
+    ]);
     expect(results[0]).toEqual({ token_raw: privateKey.value, token_type: 'keyward_api_key', label: 'true_positive' });
 
-    const exposedPrivate = await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${privateKey.id}`, { token: ctx.adminToken }));
+    const exposedPrivate = await jsonOf<ApiKey>(
+      await ctx.call('GET', `${B}/${privateKey.id}`, { token: ctx.adminToken }),
+    );
     expect(exposedPrivate.exposureReport).toMatchObject({
-      severity: 'HIGH', deactivationDate: ctx.clock.now() + 2 * DAY_MS,
+      severity: 'HIGH',
+      deactivationDate: ctx.clock.now() + 2 * DAY_MS,
       reasons: [{ source: 'GITHUB', url: 'https://github.com/acme/app/blob/abc/config.js', severity: 'HIGH' }],
     });
-    const exposedPublic = await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${publicKey.id}`, { token: ctx.adminToken }));
-    expect(exposedPublic.exposureReport).toMatchObject({ severity: 'WARN', deactivationDate: null, reasons: [{ source: 'GITHUB' }] });
+    const exposedPublic = await jsonOf<ApiKey>(
+      await ctx.call('GET', `${B}/${publicKey.id}`, { token: ctx.adminToken }),
+    );
+    expect(exposedPublic.exposureReport).toMatchObject({
+      severity: 'WARN',
+      deactivationDate: null,
+      reasons: [{ source: 'GITHUB' }],
+    });
     expect((await activitiesOf(ctx, privateKey.id))[0]).toMatchObject({ operation: 'EXPOSE' });
   });
 
@@ -94,7 +127,14 @@ describe('POST /rest/secret-scanning/github', () => {
     expect((await signed(body, 'no-such-key')).status).toBe(401);
     expect((await signed(body, 'current-key-id', otherSigner)).status).toBe(401);
     const tampered = body.replace('config.js', 'config.ts');
-    expect((await post(tampered, { 'Github-Public-Key-Identifier': 'current-key-id', 'Github-Public-Key-Signature': sign(body) })).status).toBe(401);
+    expect(
+      (
+        await post(tampered, {
+          'Github-Public-Key-Identifier': 'current-key-id',
+          'Github-Public-Key-Signature': sign(body),
+        })
+      ).status,
+    ).toBe(401);
     expect((await post(body, {})).status).toBe(401);
     expect((await post(body, { 'Github-Public-Key-Identifier': 'current-key-id' })).status).toBe(401);
     const untouched = await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${key.id}`, { token: ctx.adminToken }));
@@ -103,7 +143,14 @@ describe('POST /rest/secret-scanning/github', () => {
 
   it('answers 400 for a malformed signature or a signed body of the wrong shape', async () => {
     const body = JSON.stringify([match('x')]);
-    expect((await post(body, { 'Github-Public-Key-Identifier': 'current-key-id', 'Github-Public-Key-Signature': 'not base64!' })).status).toBe(400);
+    expect(
+      (
+        await post(body, {
+          'Github-Public-Key-Identifier': 'current-key-id',
+          'Github-Public-Key-Signature': 'not base64!',
+        })
+      ).status,
+    ).toBe(400);
     expect((await signed('{"token": "x"}')).status).toBe(400);
     expect((await signed('[{"token": 1}]')).status).toBe(400);
     expect((await signed('not json')).status).toBe(400);
@@ -114,7 +161,13 @@ describe('POST /rest/secret-scanning/github', () => {
     try {
       const body = '[]';
       const res = await bare.app.request(URL_PATH, {
-        method: 'POST', body, headers: { 'content-type': 'application/json', 'Github-Public-Key-Identifier': 'current-key-id', 'Github-Public-Key-Signature': sign(body) },
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'Github-Public-Key-Identifier': 'current-key-id',
+          'Github-Public-Key-Signature': sign(body),
+        },
       });
       expect(res.status).toBe(401);
     } finally {

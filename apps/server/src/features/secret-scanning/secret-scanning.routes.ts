@@ -12,20 +12,31 @@ import { triageGithubMatches } from './secret-scanning.service.ts';
 const signedByGithub = createMiddleware<AppEnv>(async (c, next) => {
   const body = new Uint8Array(await c.req.arrayBuffer());
   const keys = await readGithubKeyFile(c.var.deps.config.secretScanningKeysFile);
-  const check = verifyGithubSignature(keys, c.req.header('github-public-key-identifier'), c.req.header('github-public-key-signature'), body);
+  const check = verifyGithubSignature(
+    keys,
+    c.req.header('github-public-key-identifier'),
+    c.req.header('github-public-key-signature'),
+    body,
+  );
   if (!check.ok) throw new AppError(check.status === 400 ? 'MALFORMED_REQUEST' : 'UNAUTHENTICATED', check.detail);
   await next();
 });
 
 const intakeRoute = createRoute({
-  method: 'post', path: '/rest/secret-scanning/github', tags: ['Secret scanning'], summary: 'GitHub secret-scanning partner endpoint',
+  method: 'post',
+  path: '/rest/secret-scanning/github',
+  tags: ['Secret scanning'],
+  summary: 'GitHub secret-scanning partner endpoint',
   description:
     'Tokens GitHub found in public content, signed by GitHub (ECDSA P-256 SHA-256 over the raw body: `Github-Public-Key-Signature`, ' +
     'key chosen by `Github-Public-Key-Identifier` from the file KEYWARD_SECRET_SCANNING_KEYS). A Keyward key that exists is a ' +
     'true positive and is reported exposed (private: HIGH, public: WARN); anything else is a false positive.',
   middleware: [signedByGithub] as const,
   request: { body: jsonBody(SecretScanningRequestSchema) },
-  responses: { 200: jsonResponse(z.array(SecretScanningResultSchema), 'One verdict per token'), ...problemResponses(400, 401, 413) },
+  responses: {
+    200: jsonResponse(z.array(SecretScanningResultSchema), 'One verdict per token'),
+    ...problemResponses(400, 401, 413),
+  },
 });
 
 export function registerSecretScanningRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {

@@ -10,10 +10,17 @@ import { reportExposure, type ExposureDeps } from '../exposure/exposure.service.
  * positive and opens (or adds to) the key's exposure report: a private key HIGH, a public one WARN.
  * Anything else is a false positive. A retried call adds nothing (same reason id).
  */
-export async function triageGithubMatches(deps: ExposureDeps, matches: readonly SecretScanningMatch[]): Promise<SecretScanningResult[]> {
+export async function triageGithubMatches(
+  deps: ExposureDeps,
+  matches: readonly SecretScanningMatch[],
+): Promise<SecretScanningResult[]> {
   const results: SecretScanningResult[] = [];
   for (const match of matches) {
-    results.push({ token_raw: match.token, token_type: match.type, label: (await isKnownKey(deps, match)) ? 'true_positive' : 'false_positive' });
+    results.push({
+      token_raw: match.token,
+      token_type: match.type,
+      label: (await isKnownKey(deps, match)) ? 'true_positive' : 'false_positive',
+    });
   }
   return results;
 }

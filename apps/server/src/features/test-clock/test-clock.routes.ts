@@ -7,18 +7,30 @@ import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts'
 const tags = ['Test clock'];
 
 const setRoute = createRoute({
-  method: 'put', path: '/__test__/clock', tags, hide: true, summary: 'Set the time every part of the server sees',
+  method: 'put',
+  path: '/__test__/clock',
+  tags,
+  hide: true,
+  summary: 'Set the time every part of the server sees',
   request: { body: jsonBody(TestClockSchema) },
   responses: { 200: jsonResponse(TestClockResponseSchema, 'The time now'), ...problemResponses(400) },
 });
 
 const getRoute = createRoute({
-  method: 'get', path: '/__test__/clock', tags, hide: true, summary: 'The time the server sees',
+  method: 'get',
+  path: '/__test__/clock',
+  tags,
+  hide: true,
+  summary: 'The time the server sees',
   responses: { 200: jsonResponse(TestClockResponseSchema, 'The time now') },
 });
 
 const runRoute = createRoute({
-  method: 'post', path: '/__test__/jobs/run', tags, hide: true, summary: 'Run the job loop once, including mail delivery',
+  method: 'post',
+  path: '/__test__/jobs/run',
+  tags,
+  hide: true,
+  summary: 'Run the job loop once, including mail delivery',
   responses: { 200: jsonResponse(JobRunSummarySchema, 'What the pass did') },
 });
 

@@ -12,7 +12,11 @@ const MAX_REMEMBERED = 10_000;
  * Origin) is flagged as exposed, HIGH. Reported in the background so verification stays fast; at
  * most once per key and UTC day (the reason id makes a repeat a no-op anyway).
  */
-export function browserUseReporter(deps: ExposureDeps, cache: KeyCache, log: (line: string) => void): BrowserUseListener {
+export function browserUseReporter(
+  deps: ExposureDeps,
+  cache: KeyCache,
+  log: (line: string) => void,
+): BrowserUseListener {
   const reported = new Set<string>();
   return (key, origin, now) => {
     const severity = browserUseSeverity(key.privacy);

@@ -16,9 +16,23 @@ export interface CachedKey {
 
 type KeyRow = Pick<
   ApiKeyTable,
-  | 'id' | 'organization_id' | 'display_name' | 'privacy_level' | 'privileges_json' | 'allowed_ips_json' | 'denied_ips_json'
-  | 'additional_configuration_json' | 'enabled' | 'disabled_reason' | 'disabled_date' | 'template_id' | 'activation_date'
-  | 'last_used_date' | 'expiration_date' | 'exposure_json' | 'scheduled_deactivation_date'
+  | 'id'
+  | 'organization_id'
+  | 'display_name'
+  | 'privacy_level'
+  | 'privileges_json'
+  | 'allowed_ips_json'
+  | 'denied_ips_json'
+  | 'additional_configuration_json'
+  | 'enabled'
+  | 'disabled_reason'
+  | 'disabled_date'
+  | 'template_id'
+  | 'activation_date'
+  | 'last_used_date'
+  | 'expiration_date'
+  | 'exposure_json'
+  | 'scheduled_deactivation_date'
 >;
 
 const MAX_ENTRIES = 250_000;
@@ -57,7 +71,9 @@ export class KeyCache {
 }
 
 function toCachedKey(row: KeyRow): CachedKey {
-  const config = JSON.parse(row.additional_configuration_json) as { search?: { enforcedQueryPipelineConfiguration?: { searchHub?: string } } };
+  const config = JSON.parse(row.additional_configuration_json) as {
+    search?: { enforcedQueryPipelineConfiguration?: { searchHub?: string } };
+  };
   const exposure = row.exposure_json ? (JSON.parse(row.exposure_json) as KeyFacts['exposure']) : null;
   return {
     id: row.id,
@@ -65,7 +81,10 @@ function toCachedKey(row: KeyRow): CachedKey {
     displayName: row.display_name,
     privacy: row.privacy_level as Privacy,
     privileges: JSON.parse(row.privileges_json) as Privilege[],
-    ipRules: compileIpRules({ allowedIps: JSON.parse(row.allowed_ips_json) as string[], deniedIps: JSON.parse(row.denied_ips_json) as string[] }),
+    ipRules: compileIpRules({
+      allowedIps: JSON.parse(row.allowed_ips_json) as string[],
+      deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    }),
     searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
     facts: {
       enabled: row.enabled === 1,

@@ -56,7 +56,14 @@ export class UsageBuffer {
           const prev = readDay.get(keyId, day);
           const byCode = prev ? (JSON.parse(prev.by_code_json) as Record<string, number>) : {};
           for (const [code, n] of Object.entries(counts.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
-          writeDay.run(keyId, day, (prev?.allowed ?? 0) + counts.allowed, (prev?.denied ?? 0) + counts.denied, JSON.stringify(byCode), keyId);
+          writeDay.run(
+            keyId,
+            day,
+            (prev?.allowed ?? 0) + counts.allowed,
+            (prev?.denied ?? 0) + counts.denied,
+            JSON.stringify(byCode),
+            keyId,
+          );
         }
       }
     });

@@ -12,7 +12,8 @@ const usageRoute = createRoute({
   path: `${BASE}/{id}/usage`,
   tags: ['API keys'],
   summary: 'Daily usage of an API key',
-  description: 'Allowed and denied uses per UTC day (oldest first, days without use included), the last use and its address.',
+  description:
+    'Allowed and denied uses per UTC day (oldest first, days without use included), the last use and its address.',
   middleware: [canView] as const,
   request: { params: KeyParamsSchema, query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }) },
   responses: { 200: jsonResponse(UsageResponseSchema, 'Usage'), ...problemResponses(400, 401, 403, 404) },
@@ -28,7 +29,13 @@ export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void 
   });
 }
 
-async function usageOf(deps: Deps, keyId: string, days: number, lastUsedDate: number | null, lastUsedIp: string | null): Promise<UsageResponse> {
+async function usageOf(
+  deps: Deps,
+  keyId: string,
+  days: number,
+  lastUsedDate: number | null,
+  lastUsedIp: string | null,
+): Promise<UsageResponse> {
   const now = deps.clock.now();
   const dates = Array.from({ length: days }, (_, i) => utcDateString(now - (days - 1 - i) * DAY_MS));
   const rows = await deps.db
@@ -43,7 +50,12 @@ async function usageOf(deps: Deps, keyId: string, days: number, lastUsedDate: nu
     lastUsedIp,
     days: dates.map((date) => {
       const r = byDay.get(date);
-      return { date, allowed: r?.allowed ?? 0, denied: r?.denied ?? 0, byCode: r ? (JSON.parse(r.by_code_json) as Record<string, number>) : {} };
+      return {
+        date,
+        allowed: r?.allowed ?? 0,
+        denied: r?.denied ?? 0,
+        byCode: r ? (JSON.parse(r.by_code_json) as Record<string, number>) : {},
+      };
     }),
   };
 }

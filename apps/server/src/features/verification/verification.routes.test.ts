@@ -16,7 +16,13 @@ afterEach(async () => {
 async function verify(body: Record<string, unknown>, org = ORG) {
   const res = await ctx.call('POST', `/rest/organizations/${org}/apikeys/verify`, { body });
   expect(res.status).toBe(200);
-  return jsonOf<{ valid: boolean; code: string; keyId?: string; privileges?: unknown[]; enforcedSearchHub?: string | null }>(res);
+  return jsonOf<{
+    valid: boolean;
+    code: string;
+    keyId?: string;
+    privileges?: unknown[];
+    enforcedSearchHub?: string | null;
+  }>(res);
 }
 
 describe('POST /apikeys/verify', () => {
@@ -51,7 +57,10 @@ describe('POST /apikeys/verify', () => {
     expect((await verify({ key: key.value, ip: '203.0.113.77' })).code).toBe('VALID');
     expect((await verify({ key: key.value, ip: '::ffff:203.0.113.77' })).code).toBe('VALID');
     expect((await verify({ key: key.value, ip: '198.51.100.1' })).code).toBe('IP_DENIED');
-    const res = await ctx.call('PUT', `${B}/${key.id}`, { token: ctx.adminToken, body: { ...key, deniedIps: ['203.0.113.77/32'] } });
+    const res = await ctx.call('PUT', `${B}/${key.id}`, {
+      token: ctx.adminToken,
+      body: { ...key, deniedIps: ['203.0.113.77/32'] },
+    });
     expect(res.status).toBe(204);
     expect((await verify({ key: key.value, ip: '203.0.113.77' })).code).toBe('IP_DENIED');
     expect((await verify({ key: key.value, ip: '203.0.113.78' })).code).toBe('VALID');
@@ -71,7 +80,9 @@ describe('POST /apikeys/verify', () => {
     const held = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' };
     const missing = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT' };
     expect((await verify({ key: key.value, ip: '203.0.113.1', privileges: [held] })).code).toBe('VALID');
-    expect((await verify({ key: key.value, ip: '203.0.113.1', privileges: [missing] })).code).toBe('INSUFFICIENT_PRIVILEGES');
+    expect((await verify({ key: key.value, ip: '203.0.113.1', privileges: [missing] })).code).toBe(
+      'INSUFFICIENT_PRIVILEGES',
+    );
     const search = await createKey(ctx, 'anonymous-search');
     expect((await verify({ key: search.value, searchHub: 'main' })).code).toBe('VALID');
     expect((await verify({ key: search.value, searchHub: 'other' })).code).toBe('SEARCH_HUB_MISMATCH');
@@ -84,7 +95,11 @@ describe('POST /apikeys/verify', () => {
     await depsOf(ctx.app).usage.flush();
     const after = await getKey(ctx, key.id, await ctx.tokenFor(ctx.adminId));
     expect(after.lastUsedDate).toBe(ctx.clock.now());
-    const rows = await ctx.db.db.selectFrom('api_key_usage_daily').selectAll().where('api_key_id', '=', key.id).execute();
+    const rows = await ctx.db.db
+      .selectFrom('api_key_usage_daily')
+      .selectAll()
+      .where('api_key_id', '=', key.id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ allowed: 0, denied: 1 });
     expect(JSON.parse(rows[0]?.by_code_json ?? '{}')).toEqual({ IP_DENIED: 1 });
@@ -96,9 +111,17 @@ describe('POST /apikeys/verify', () => {
     await verify({ key: key.value, ip: '198.51.100.1' });
     const res = await ctx.call('GET', `${B}/${key.id}/usage?days=7`, { token: ctx.adminToken });
     expect(res.status).toBe(200);
-    const usage = await jsonOf<{ lastUsedIp: string; days: { allowed: number; denied: number; byCode: Record<string, number> }[] }>(res);
+    const usage = await jsonOf<{
+      lastUsedIp: string;
+      days: { allowed: number; denied: number; byCode: Record<string, number> }[];
+    }>(res);
     expect(usage.days).toHaveLength(7);
-    expect(usage.days.at(-1)).toEqual({ date: expect.any(String), allowed: 1, denied: 1, byCode: { VALID: 1, IP_DENIED: 1 } });
+    expect(usage.days.at(-1)).toEqual({
+      date: expect.any(String),
+      allowed: 1,
+      denied: 1,
+      byCode: { VALID: 1, IP_DENIED: 1 },
+    });
     expect(usage.lastUsedIp).toBe('198.51.100.1');
     expect((await ctx.call('GET', `${B}/nosuchkey/usage`, { token: ctx.adminToken })).status).toBe(404);
     expect((await ctx.call('GET', `${B}/${key.id}/usage?days=0`, { token: ctx.adminToken })).status).toBe(400);

@@ -1,5 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { ProblemSchema, VerifyRequestSchema, VerifyResponseSchema, type PrivilegeInput, type VerifyResponse } from '@keyward/contract';
+import {
+  ProblemSchema,
+  VerifyRequestSchema,
+  VerifyResponseSchema,
+  type PrivilegeInput,
+  type VerifyResponse,
+} from '@keyward/contract';
 import { z } from 'zod';
 import type { Privilege } from '@keyward/domain';
 import { clientAddress } from '../../http/client-address.ts';
@@ -61,6 +67,8 @@ function toResponse(verdict: Verdict): VerifyResponse {
     code: verdict.code,
     keyId: key.id,
     displayName: key.displayName,
-    ...(verdict.valid ? { privileges: key.privileges, enforcedSearchHub: key.searchHub, expirationDate: key.facts.expirationDate } : {}),
+    ...(verdict.valid
+      ? { privileges: key.privileges, enforcedSearchHub: key.searchHub, expirationDate: key.facts.expirationDate }
+      : {}),
   };
 }

@@ -1,5 +1,13 @@
 import crypto from 'node:crypto';
-import { holdsAll, ipVerdict, normalizeAddress, parseKeyValue, statusOf, type KeyStatus, type Privilege } from '@keyward/domain';
+import {
+  holdsAll,
+  ipVerdict,
+  normalizeAddress,
+  parseKeyValue,
+  statusOf,
+  type KeyStatus,
+  type Privilege,
+} from '@keyward/domain';
 import type { VerifyResponse } from '@keyward/contract';
 import type { Clock } from '../../clock.ts';
 import type { BrowserUseListener } from './browser-use.ts';
@@ -47,13 +55,15 @@ export class Verifier {
     if (!parseKeyValue(input.key).ok) return { valid: false, code: 'NOT_FOUND', key: null };
     const hash = crypto.createHash('sha256').update(input.key).digest('hex');
     const key = this.cache.get(hash);
-    if (!key || (organizationId !== null && key.organizationId !== organizationId)) return { valid: false, code: 'NOT_FOUND', key: null };
+    if (!key || (organizationId !== null && key.organizationId !== organizationId))
+      return { valid: false, code: 'NOT_FOUND', key: null };
     const now = this.clock.now();
     const code = decide(key, input, now);
     const allowed = code === 'VALID';
     const ip = input.ip ? normalizeAddress(input.ip) : null;
     this.usage.record({ keyId: key.id, at: now, ip, code, allowed });
-    if (input.origin && this.onBrowserUse && !STATUS_CODES[statusOf(key.facts, now).status]) this.onBrowserUse(key, input.origin, now);
+    if (input.origin && this.onBrowserUse && !STATUS_CODES[statusOf(key.facts, now).status])
+      this.onBrowserUse(key, input.origin, now);
     if (key.facts.lastUsedDate === null || now > key.facts.lastUsedDate) {
       if (key.facts.enabled && statusOf(key.facts, now).usable) key.facts.lastUsedDate = now;
     }
@@ -66,7 +76,8 @@ function decide(key: CachedKey, input: VerifyInput, now: number): VerifyCode {
   const statusCode = STATUS_CODES[view.status];
   if (statusCode) return statusCode;
   if (ipVerdict(key.ipRules, input.ip ?? '') === 'DENIED') return 'IP_DENIED';
-  if (input.privileges && input.privileges.length > 0 && !holdsAll(key.privileges, input.privileges)) return 'INSUFFICIENT_PRIVILEGES';
+  if (input.privileges && input.privileges.length > 0 && !holdsAll(key.privileges, input.privileges))
+    return 'INSUFFICIENT_PRIVILEGES';
   if (key.searchHub && input.searchHub && input.searchHub !== key.searchHub) return 'SEARCH_HUB_MISMATCH';
   return 'VALID';
 }

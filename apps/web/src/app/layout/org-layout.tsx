@@ -17,7 +17,9 @@ export function OrgLayout() {
         Skip to content
       </a>
       <TopBar />
-      {navigation.state === 'loading' && <div className="route-progress" role="progressbar" aria-label="Loading page" />}
+      {navigation.state === 'loading' && (
+        <div className="route-progress" role="progressbar" aria-label="Loading page" />
+      )}
       <SideNav organizations={me?.organizations ?? []} current={organization} />
       <main id="main" className="shell-main" tabIndex={-1}>
         {organization ? (

@@ -4,7 +4,8 @@ import { ErrorState } from '../../components/ui/states.tsx';
 /** Shown when a page fails to render or its code can't be loaded (e.g. after a deploy). */
 export function RouteError() {
   const error = useRouteError();
-  const chunkFailed = error instanceof TypeError && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  const chunkFailed =
+    error instanceof TypeError && /dynamically imported module|Importing a module script failed/i.test(error.message);
   const message = isRouteErrorResponse(error)
     ? new Error(`${error.status} ${error.statusText}`)
     : chunkFailed

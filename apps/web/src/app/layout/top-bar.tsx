@@ -37,10 +37,7 @@ export function TopBar() {
               <span className="menu-user-email">{me?.user.email}</span>
             </DropdownMenu.Label>
             <DropdownMenu.Separator className="menu-separator" />
-            <DropdownMenu.Item
-              className="menu-item"
-              onSelect={() => logout.mutate()}
-            >
+            <DropdownMenu.Item className="menu-item" onSelect={() => logout.mutate()}>
               <LogOutIcon />
               <span>Log out</span>
             </DropdownMenu.Item>

@@ -10,7 +10,10 @@ export function ActivityRoute() {
   const access = useConsoleAccess(org);
   return (
     <div className="page">
-      <PageHeader title="Activity" description="Every change to an API key, newest first: when, which key, what was done, and the resulting state." />
+      <PageHeader
+        title="Activity"
+        description="Every change to an API key, newest first: when, which key, what was done, and the resulting state."
+      />
       <section className="card card-padded" aria-label="Activity log">
         {access.viewActivities ? (
           <ActivityList org={org} perPage={25} />

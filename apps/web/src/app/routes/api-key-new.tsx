@@ -26,15 +26,29 @@ export function ApiKeyNewRoute() {
       </EmptyState>
     );
   } else if (fromId && source.isPending) body = <LoadingState label="Loading the existing key" />;
-  else if (fromId && source.isError) body = <ErrorState error={source.error} title="The existing key could not be loaded" onRetry={() => void source.refetch()} />;
-  else body = <ApiKeyWizard key={fromId ?? 'new'} org={org} groups={groups.data} source={fromId ? source.data : undefined} />;
+  else if (fromId && source.isError)
+    body = (
+      <ErrorState
+        error={source.error}
+        title="The existing key could not be loaded"
+        onRetry={() => void source.refetch()}
+      />
+    );
+  else
+    body = (
+      <ApiKeyWizard key={fromId ?? 'new'} org={org} groups={groups.data} source={fromId ? source.data : undefined} />
+    );
 
   return (
     <div className="page page-wizard">
       <PageHeader
         title={title}
         breadcrumb={breadcrumb}
-        description={fromId && source.data ? `A new key with the settings of “${source.data.displayName}”. The original is unchanged.` : 'Choose the purpose of the key, then configure it step by step.'}
+        description={
+          fromId && source.data
+            ? `A new key with the settings of “${source.data.displayName}”. The original is unchanged.`
+            : 'Choose the purpose of the key, then configure it step by step.'
+        }
       />
       {body}
     </div>

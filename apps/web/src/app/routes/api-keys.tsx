@@ -20,7 +20,10 @@ export function ApiKeysRoute() {
       <div className="page">
         <PageHeader title="API Keys" />
         <EmptyState title="You can't view API keys" icon={<LockIcon size={28} />}>
-          <p>The API Keys page requires the {access.viewKeysMissing.join(', ')} privileges. Ask an administrator of the organization.</p>
+          <p>
+            The API Keys page requires the {access.viewKeysMissing.join(', ')} privileges. Ask an administrator of the
+            organization.
+          </p>
         </EmptyState>
       </div>
     );

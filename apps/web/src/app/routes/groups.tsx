@@ -19,7 +19,12 @@ export function GroupsRoute() {
         description="Members get the privileges of their groups, and each group's access level to API keys."
         actions={
           access.viewGroups && (
-            <Button variant="primary" icon={<PlusIcon />} disabledReason={access.editGroupsReason} onClick={() => setCreating(true)}>
+            <Button
+              variant="primary"
+              icon={<PlusIcon />}
+              disabledReason={access.editGroupsReason}
+              onClick={() => setCreating(true)}
+            >
               Create group
             </Button>
           )

@@ -11,7 +11,11 @@ interface DateTimeProps {
 export function DateTime({ value, format = 'relative', empty = 'Never' }: DateTimeProps) {
   if (value === null || value === undefined) return <span className="muted">{empty}</span>;
   const text =
-    format === 'relative' ? formatRelative(value) : format === 'day' ? formatDay(value) : `${formatDay(value)} (${formatRelative(value)})`;
+    format === 'relative'
+      ? formatRelative(value)
+      : format === 'day'
+        ? formatDay(value)
+        : `${formatDay(value)} (${formatRelative(value)})`;
   return (
     <time dateTime={new Date(value).toISOString()} title={formatUtc(value)}>
       {text}

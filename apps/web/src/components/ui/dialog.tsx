@@ -17,7 +17,17 @@ interface DialogProps {
 }
 
 /** A named modal dialog (role=dialog, labelled by its title, described by its description). */
-export function Dialog({ open, onOpenChange, title, description, children, footer, size = 'md', variant = 'modal', dismissible = true }: DialogProps) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  footer,
+  size = 'md',
+  variant = 'modal',
+  dismissible = true,
+}: DialogProps) {
   const block = (event: Event) => {
     if (!dismissible) event.preventDefault();
   };
@@ -40,7 +50,9 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
               </RadixDialog.Close>
             )}
           </header>
-          {description && <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>}
+          {description && (
+            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
+          )}
           {children !== undefined && <div className="dialog-body">{children}</div>}
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </RadixDialog.Content>
@@ -64,7 +76,18 @@ interface ConfirmDialogProps {
 }
 
 /** An alertdialog asking to confirm one action; focus starts on Cancel. */
-export function ConfirmDialog({ open, onOpenChange, title, description, children, confirmLabel, onConfirm, pending = false, tone = 'danger', blockedReason }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  confirmLabel,
+  onConfirm,
+  pending = false,
+  tone = 'danger',
+  blockedReason,
+}: ConfirmDialogProps) {
   const blocked = pending || Boolean(blockedReason);
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>

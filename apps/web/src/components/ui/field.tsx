@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { AlertCircleIcon } from './icons.tsx';
 
 interface FieldShellProps {
@@ -77,7 +84,8 @@ export function TextField({ label, hint, error, required, className, ref, ...inp
   );
 }
 
-type TextAreaFieldProps = CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> };
+type TextAreaFieldProps = CommonProps &
+  TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> };
 
 export function TextAreaField({ label, hint, error, required, className, ref, ...input }: TextAreaFieldProps) {
   const generated = useId();
@@ -97,14 +105,22 @@ export function TextAreaField({ label, hint, error, required, className, ref, ..
   );
 }
 
-type SelectFieldProps = CommonProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement>; children: ReactNode };
+type SelectFieldProps = CommonProps &
+  SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement>; children: ReactNode };
 
 export function SelectField({ label, hint, error, required, className, ref, children, ...select }: SelectFieldProps) {
   const generated = useId();
   const id = select.id ?? generated;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required} className={className}>
-      <select ref={ref} id={id} className="input select" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select
+        ref={ref}
+        id={id}
+        className="input select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
         {children}
       </select>
     </FieldShell>

@@ -68,7 +68,13 @@ export function ListInput({ label, values, onChange, hint, error, placeholder, d
           onPaste={onPaste}
           onBlur={() => draft.trim() && add(draft)}
         />
-        <button type="button" className="btn btn-secondary" onClick={() => add(draft)} disabled={disabled || !draft.trim()} aria-label={`Add to ${label}`}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => add(draft)}
+          disabled={disabled || !draft.trim()}
+          aria-label={`Add to ${label}`}
+        >
           <PlusIcon />
           <span className="btn-label">Add</span>
         </button>
@@ -85,7 +91,12 @@ export function ListInput({ label, values, onChange, hint, error, placeholder, d
             <li key={value} className="chip">
               <code>{value}</code>
               {!disabled && (
-                <button type="button" className="chip-remove" aria-label={`Remove ${value} from ${label}`} onClick={() => onChange(values.filter((v) => v !== value))}>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Remove ${value} from ${label}`}
+                  onClick={() => onChange(values.filter((v) => v !== value))}
+                >
                   <XIcon size={12} />
                 </button>
               )}

@@ -45,7 +45,15 @@ export function EmptyState({ title, children, action, icon }: EmptyStateProps) {
   );
 }
 
-export function ErrorState({ error, title = "This couldn't be loaded", onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  title = "This couldn't be loaded",
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
   return (
     <div className="empty-state error-state" role="alert">
       <div className="empty-state-icon">
@@ -64,7 +72,17 @@ export function ErrorState({ error, title = "This couldn't be loaded", onRetry }
   );
 }
 
-export function Callout({ tone = 'info', title, children, icon }: { tone?: 'info' | 'warning' | 'danger' | 'success'; title?: string; children?: ReactNode; icon?: ReactNode }) {
+export function Callout({
+  tone = 'info',
+  title,
+  children,
+  icon,
+}: {
+  tone?: 'info' | 'warning' | 'danger' | 'success';
+  title?: string;
+  children?: ReactNode;
+  icon?: ReactNode;
+}) {
   return (
     <div className={`callout callout-${tone}`}>
       {icon ?? <AlertTriangleIcon />}

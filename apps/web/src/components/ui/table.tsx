@@ -57,7 +57,11 @@ export function Pagination({ page, perPage, total, onPage, onPerPage, label = 'P
         {onPerPage && (
           <label className="row subtle">
             Rows per page
-            <select className="input select input-sm" value={perPage} onChange={(e) => onPerPage(Number(e.target.value))}>
+            <select
+              className="input select input-sm"
+              value={perPage}
+              onChange={(e) => onPerPage(Number(e.target.value))}
+            >
               {[10, 25, 50, 100].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -66,13 +70,23 @@ export function Pagination({ page, perPage, total, onPage, onPerPage, label = 'P
             </select>
           </label>
         )}
-        <button type="button" className="btn btn-secondary btn-sm" onClick={() => onPage(page - 1)} disabled={page <= 0}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-sm"
+          onClick={() => onPage(page - 1)}
+          disabled={page <= 0}
+        >
           <span className="btn-label">Previous page</span>
         </button>
         <span className="subtle" aria-live="polite">
           Page {page + 1} of {pages}
         </span>
-        <button type="button" className="btn btn-secondary btn-sm" onClick={() => onPage(page + 1)} disabled={page + 1 >= pages}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-sm"
+          onClick={() => onPage(page + 1)}
+          disabled={page + 1 >= pages}
+        >
           <span className="btn-label">Next page</span>
         </button>
       </div>

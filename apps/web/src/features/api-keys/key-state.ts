@@ -14,7 +14,9 @@ export function isExposed(key: ApiKey): boolean {
 
 /** Null when the caller may change this key, else why not (CUSTOM access: granted per key). */
 export function editBlockedReason(key: ApiKey): string | null {
-  return key.access === 'EDIT' ? null : `You can view “${key.displayName}” but not edit it: ask for the Edit access level on this key.`;
+  return key.access === 'EDIT'
+    ? null
+    : `You can view “${key.displayName}” but not edit it: ask for the Edit access level on this key.`;
 }
 
 /** Null when the key may be reactivated, else the domain's reason (Custom, expired, exposed...). */

@@ -10,7 +10,10 @@ export interface ListActivitiesParams {
 }
 
 export function listActivities(org: string, params: ListActivitiesParams, signal?: AbortSignal): Promise<ActivityPage> {
-  const filters: ActivityFilters = { resourceTypes: ['API_KEY'], ...(params.resourceId ? { resourceIds: [params.resourceId] } : {}) };
+  const filters: ActivityFilters = {
+    resourceTypes: ['API_KEY'],
+    ...(params.resourceId ? { resourceIds: [params.resourceId] } : {}),
+  };
   return api<ActivityPage>(orgPath(org, '/activities/public'), {
     method: 'POST',
     query: { page: params.page, perPage: params.perPage },

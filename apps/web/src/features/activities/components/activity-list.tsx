@@ -55,7 +55,14 @@ export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 2
   const activities = useActivities(org, { page, perPage, resourceId });
 
   if (activities.isPending) return <LoadingState label="Loading activity" rows={5} />;
-  if (activities.isError) return <ErrorState error={activities.error} title="The activity could not be loaded" onRetry={() => void activities.refetch()} />;
+  if (activities.isError)
+    return (
+      <ErrorState
+        error={activities.error}
+        title="The activity could not be loaded"
+        onRetry={() => void activities.refetch()}
+      />
+    );
   const items: Activity[] = activities.data.items;
   if (items.length === 0) {
     return (
@@ -75,7 +82,9 @@ export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 2
             <div className="activity-what">
               <span className="activity-operation">{operationLabel(a.operation)}</span>
               {!hideKeyName && <span className="activity-key">{a.resourceName}</span>}
-              <span className="subtle">by {a.triggeredBy.type === 'SYSTEM' ? 'Keyward (automatic)' : a.triggeredBy.displayName}</span>
+              <span className="subtle">
+                by {a.triggeredBy.type === 'SYSTEM' ? 'Keyward (automatic)' : a.triggeredBy.displayName}
+              </span>
             </div>
             <div className="activity-state">
               <StatePill state={a.content.resourceState} />
@@ -83,7 +92,13 @@ export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 2
           </li>
         ))}
       </ol>
-      <Pagination page={page} perPage={perPage} total={activities.data.totalEntries} onPage={setPage} label="Activity pages" />
+      <Pagination
+        page={page}
+        perPage={perPage}
+        total={activities.data.totalEntries}
+        onPage={setPage}
+        label="Activity pages"
+      />
     </div>
   );
 }

@@ -15,9 +15,13 @@ export function changeApiKeys(org: string, change: KeyChange, ids: string[]): Pr
         ? api<void>(`${base}/${one}/${change}`, { method: 'PUT' })
         : api<void>(`${base}/${change}/bulk`, { method: 'PUT', body: ids });
     case 'delete':
-      return one ? api<void>(`${base}/${one}`, { method: 'DELETE' }) : api<void>(`${base}/delete/bulk`, { method: 'POST', body: ids });
+      return one
+        ? api<void>(`${base}/${one}`, { method: 'DELETE' })
+        : api<void>(`${base}/delete/bulk`, { method: 'POST', body: ids });
     case 'extend':
-      return Promise.all(ids.map((id) => api<void>(`${base}/${encodeURIComponent(id)}/activation/extend`, { method: 'PUT' }))).then(() => undefined);
+      return Promise.all(
+        ids.map((id) => api<void>(`${base}/${encodeURIComponent(id)}/activation/extend`, { method: 'PUT' })),
+      ).then(() => undefined);
   }
 }
 

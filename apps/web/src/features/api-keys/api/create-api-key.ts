@@ -5,7 +5,11 @@ import { apiKeyKeys } from './query-keys.ts';
 import type { ApiKey, CreateApiKeyRequest } from '@keyward/contract';
 
 export function createApiKey(org: string, templateId: string, input: CreateApiKeyRequest): Promise<ApiKey> {
-  return api<ApiKey>(orgPath(org, '/apikeys'), { method: 'POST', query: { apiKeyTemplateId: templateId }, body: input });
+  return api<ApiKey>(orgPath(org, '/apikeys'), {
+    method: 'POST',
+    query: { apiKeyTemplateId: templateId },
+    body: input,
+  });
 }
 
 /**

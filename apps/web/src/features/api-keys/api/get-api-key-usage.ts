@@ -4,9 +4,17 @@ import { apiKeyKeys } from './query-keys.ts';
 import type { UsageResponse } from '@keyward/contract';
 
 /** Usage is beyond the seeds; until the server has the route, a 404 reads as "no usage yet". */
-export async function getApiKeyUsage(org: string, id: string, days: number, signal?: AbortSignal): Promise<UsageResponse | null> {
+export async function getApiKeyUsage(
+  org: string,
+  id: string,
+  days: number,
+  signal?: AbortSignal,
+): Promise<UsageResponse | null> {
   try {
-    return await api<UsageResponse>(orgPath(org, `/apikeys/${encodeURIComponent(id)}/usage`), { query: { days }, signal });
+    return await api<UsageResponse>(orgPath(org, `/apikeys/${encodeURIComponent(id)}/usage`), {
+      query: { days },
+      signal,
+    });
   } catch (error) {
     if (isApiError(error, 404)) return null;
     throw error;

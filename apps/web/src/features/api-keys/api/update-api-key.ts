@@ -5,7 +5,13 @@ import type { ApiKey, UpdateApiKeyRequest } from '@keyward/contract';
 
 export type ApiKeyUpdate = Pick<
   UpdateApiKeyRequest,
-  'displayName' | 'description' | 'allowedIps' | 'deniedIps' | 'additionalConfiguration' | 'groupsThatCanView' | 'groupsThatCanEdit'
+  | 'displayName'
+  | 'description'
+  | 'allowedIps'
+  | 'deniedIps'
+  | 'additionalConfiguration'
+  | 'groupsThatCanView'
+  | 'groupsThatCanEdit'
 >;
 
 /** The editable fields of a key as they are now (PUT replaces them all). */
@@ -23,7 +29,10 @@ function editableFields(key: ApiKey): ApiKeyUpdate {
 
 /** PUT applies only editable fields; sending them all, with the changes, leaves the others as they are. */
 export function updateApiKey(org: string, key: ApiKey, changes: ApiKeyUpdate): Promise<void> {
-  return api<void>(orgPath(org, `/apikeys/${encodeURIComponent(key.id)}`), { method: 'PUT', body: { ...editableFields(key), ...changes } });
+  return api<void>(orgPath(org, `/apikeys/${encodeURIComponent(key.id)}`), {
+    method: 'PUT',
+    body: { ...editableFields(key), ...changes },
+  });
 }
 
 export function useUpdateApiKey(org: string) {

@@ -21,7 +21,11 @@ interface AccessLevelsProps {
  * per-key level; the others have theirs from the group (shown, not editable here).
  */
 export function AccessLevels({ groups, value, onChange, error, readOnly }: AccessLevelsProps) {
-  const sorted = [...groups].sort((a, b) => Number(b.apiKeyAccess === 'CUSTOM') - Number(a.apiKeyAccess === 'CUSTOM') || a.displayName.localeCompare(b.displayName));
+  const sorted = [...groups].sort(
+    (a, b) =>
+      Number(b.apiKeyAccess === 'CUSTOM') - Number(a.apiKeyAccess === 'CUSTOM') ||
+      a.displayName.localeCompare(b.displayName),
+  );
   return (
     <div className="stack-sm">
       <FieldError message={error} />
@@ -40,7 +44,9 @@ export function AccessLevels({ groups, value, onChange, error, readOnly }: Acces
                 <tr key={group.id}>
                   <th scope="row">
                     <span className="privilege-name">{group.displayName}</span>
-                    <span className="privilege-desc">{custom ? 'Custom access: set per key' : 'Access set by the group'}</span>
+                    <span className="privilege-desc">
+                      {custom ? 'Custom access: set per key' : 'Access set by the group'}
+                    </span>
                   </th>
                   <td>
                     {custom && !readOnly ? (
@@ -55,7 +61,11 @@ export function AccessLevels({ groups, value, onChange, error, readOnly }: Acces
                         <option value="EDIT">Edit</option>
                       </select>
                     ) : (
-                      <span className="muted">{custom ? { NONE: 'None', VIEW: 'View', EDIT: 'Edit' }[value[group.id] ?? 'NONE'] : FIXED[group.apiKeyAccess]}</span>
+                      <span className="muted">
+                        {custom
+                          ? { NONE: 'None', VIEW: 'View', EDIT: 'Edit' }[value[group.id] ?? 'NONE']
+                          : FIXED[group.apiKeyAccess]}
+                      </span>
                     )}
                   </td>
                 </tr>

@@ -39,20 +39,45 @@ export function ActionBar({ org, access, selection, onAction, onClearSelection }
   const only = selection.length === 1 ? selection[0] : undefined;
   const editReason = selectOne(selection, 'edit') ?? (only ? editBlockedReason(only) : null);
   const duplicateReason = access.createKeysReason ?? selectOne(selection, 'copy');
-  const deactivateReason = groupReason(selection, (k) => deactivateBlockedReason(k), 'The selected API keys are already deactivated.');
-  const activateReason = groupReason(selection, (k) => activateBlockedReason(k), 'None of the selected API keys can be reactivated.');
-  const deleteReason = groupReason(selection, editBlockedReason, 'You can view the selected API keys but not delete them.');
+  const deactivateReason = groupReason(
+    selection,
+    (k) => deactivateBlockedReason(k),
+    'The selected API keys are already deactivated.',
+  );
+  const activateReason = groupReason(
+    selection,
+    (k) => activateBlockedReason(k),
+    'None of the selected API keys can be reactivated.',
+  );
+  const deleteReason = groupReason(
+    selection,
+    editBlockedReason,
+    'You can view the selected API keys but not delete them.',
+  );
 
   return (
     <div className="action-bar" role="toolbar" aria-label="API key actions">
-      <Button variant="primary" icon={<PlusIcon />} disabledReason={access.createKeysReason} onClick={() => void navigate(paths.newApiKey(org))}>
+      <Button
+        variant="primary"
+        icon={<PlusIcon />}
+        disabledReason={access.createKeysReason}
+        onClick={() => void navigate(paths.newApiKey(org))}
+      >
         Add key
       </Button>
       <span className="action-bar-divider" aria-hidden="true" />
-      <Button icon={<EditIcon />} disabledReason={editReason} onClick={() => only && void navigate(paths.apiKey(org, only.id))}>
+      <Button
+        icon={<EditIcon />}
+        disabledReason={editReason}
+        onClick={() => only && void navigate(paths.apiKey(org, only.id))}
+      >
         Edit
       </Button>
-      <Button icon={<DuplicateIcon />} disabledReason={duplicateReason} onClick={() => only && void navigate(paths.newApiKey(org, only.id))}>
+      <Button
+        icon={<DuplicateIcon />}
+        disabledReason={duplicateReason}
+        onClick={() => only && void navigate(paths.newApiKey(org, only.id))}
+      >
         Create from existing
       </Button>
       {selection.length === 0 ? (
@@ -61,15 +86,27 @@ export function ActionBar({ org, access, selection, onAction, onClearSelection }
         </Button>
       ) : (
         <Menu label="More actions" trigger={<Button icon={<MoreIcon />}>More</Button>}>
-          <MenuItem icon={<PowerIcon />} disabledReason={deactivateReason} onSelect={() => onAction({ kind: 'disable', keys: selection })}>
+          <MenuItem
+            icon={<PowerIcon />}
+            disabledReason={deactivateReason}
+            onSelect={() => onAction({ kind: 'disable', keys: selection })}
+          >
             Deactivate
           </MenuItem>
-          <MenuItem icon={<PowerIcon />} disabledReason={activateReason} onSelect={() => onAction({ kind: 'activate', keys: selection })}>
+          <MenuItem
+            icon={<PowerIcon />}
+            disabledReason={activateReason}
+            onSelect={() => onAction({ kind: 'activate', keys: selection })}
+          >
             Activate
           </MenuItem>
         </Menu>
       )}
-      <Button icon={<TrashIcon />} disabledReason={deleteReason} onClick={() => onAction({ kind: 'delete', keys: selection })}>
+      <Button
+        icon={<TrashIcon />}
+        disabledReason={deleteReason}
+        onClick={() => onAction({ kind: 'delete', keys: selection })}
+      >
         Delete
       </Button>
       {selection.length > 0 && (

@@ -34,22 +34,38 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
       { change: 'extend', ids: [key.id] },
       {
         onSuccess: () => toast({ tone: 'success', title: 'Kept active for a year', description: key.displayName }),
-        onError: (error) => toast({ tone: 'error', title: 'The key was not extended', description: errorMessage(error) }),
+        onError: (error) =>
+          toast({ tone: 'error', title: 'The key was not extended', description: errorMessage(error) }),
       },
     );
 
   let body;
   if (keys.isPending) body = <LoadingState label="Loading API keys" rows={6} />;
-  else if (keys.isError) body = <ErrorState error={keys.error} title="The API keys could not be loaded" onRetry={() => void keys.refetch()} />;
+  else if (keys.isError)
+    body = (
+      <ErrorState error={keys.error} title="The API keys could not be loaded" onRetry={() => void keys.refetch()} />
+    );
   else if (items.length === 0 && list.params.page > 0) {
     body = (
-      <EmptyState title="This page is empty" icon={<KeyIcon size={28} />} action={<button type="button" className="btn btn-secondary" onClick={() => list.setPage(0)}><span className="btn-label">Go to the first page</span></button>}>
+      <EmptyState
+        title="This page is empty"
+        icon={<KeyIcon size={28} />}
+        action={
+          <button type="button" className="btn btn-secondary" onClick={() => list.setPage(0)}>
+            <span className="btn-label">Go to the first page</span>
+          </button>
+        }
+      >
         <p>The keys that were here have moved or were deleted.</p>
       </EmptyState>
     );
   } else if (items.length === 0 && filtered) {
     body = (
-      <EmptyState title="No API key matches" icon={<KeyIcon size={28} />} action={<Link to={paths.apiKeys(org)}>Clear the search and filters</Link>}>
+      <EmptyState
+        title="No API key matches"
+        icon={<KeyIcon size={28} />}
+        action={<Link to={paths.apiKeys(org)}>Clear the search and filters</Link>}
+      >
         <p>Try another name, or another status.</p>
       </EmptyState>
     );
@@ -100,12 +116,22 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
   return (
     <section className="card" aria-label="API keys list">
       <div className="card-toolbar">
-        <ActionBar org={org} access={access} selection={selection} onAction={setRequest} onClearSelection={() => setSelectedIds(new Set())} />
+        <ActionBar
+          org={org}
+          access={access}
+          selection={selection}
+          onAction={setRequest}
+          onClearSelection={() => setSelectedIds(new Set())}
+        />
         <ListToolbar query={list.query} status={list.params.status} onQuery={list.setQuery} onStatus={list.setStatus} />
       </div>
       {body}
-      <KeyActionDialogs org={org} request={request} onClose={() => setRequest(null)} onDone={() => setSelectedIds(new Set())} />
+      <KeyActionDialogs
+        org={org}
+        request={request}
+        onClose={() => setRequest(null)}
+        onDone={() => setSelectedIds(new Set())}
+      />
     </section>
   );
 }
-

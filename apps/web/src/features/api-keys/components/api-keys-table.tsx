@@ -22,7 +22,15 @@ interface ApiKeysTableProps {
   busy?: boolean;
 }
 
-function SelectAll({ keys, selected, onChange }: { keys: ApiKey[]; selected: ReadonlySet<string>; onChange: (ids: Set<string>) => void }) {
+function SelectAll({
+  keys,
+  selected,
+  onChange,
+}: {
+  keys: ApiKey[];
+  selected: ReadonlySet<string>;
+  onChange: (ids: Set<string>) => void;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   const count = keys.filter((k) => selected.has(k.id)).length;
   useEffect(() => {
@@ -44,7 +52,18 @@ function isInteractive(target: EventTarget): boolean {
   return target instanceof Element && target.closest('a, button, input, label, select, textarea') !== null;
 }
 
-export function ApiKeysTable({ org, keys, params, onSort, selected, onSelectedChange, canEdit, onKeepActive, onDelete, busy }: ApiKeysTableProps) {
+export function ApiKeysTable({
+  org,
+  keys,
+  params,
+  onSort,
+  selected,
+  onSelectedChange,
+  canEdit,
+  onKeepActive,
+  onDelete,
+  busy,
+}: ApiKeysTableProps) {
   const toggle = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
@@ -52,7 +71,13 @@ export function ApiKeysTable({ org, keys, params, onSort, selected, onSelectedCh
     onSelectedChange(next);
   };
   const header = (sortBy: ApiKeySortBy, label: string, className?: string) => (
-    <SortableHeader label={label} active={params.sortBy === sortBy} order={params.order} onSort={() => onSort(sortBy)} className={className} />
+    <SortableHeader
+      label={label}
+      active={params.sortBy === sortBy}
+      order={params.order}
+      onSort={() => onSort(sortBy)}
+      className={className}
+    />
   );
 
   return (
@@ -81,7 +106,12 @@ export function ApiKeysTable({ org, keys, params, onSort, selected, onSelectedCh
             }}
           >
             <td className="col-select">
-              <input type="checkbox" aria-label={`Select ${key.displayName}`} checked={selected.has(key.id)} onChange={() => toggle(key.id)} />
+              <input
+                type="checkbox"
+                aria-label={`Select ${key.displayName}`}
+                checked={selected.has(key.id)}
+                onChange={() => toggle(key.id)}
+              />
             </td>
             <td className="col-name">
               <Link to={paths.apiKey(org, key.id)} className="key-name">

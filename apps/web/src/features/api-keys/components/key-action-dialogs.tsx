@@ -60,18 +60,24 @@ export function KeyActionDialogs({ org, request, onClose, onDone }: KeyActionDia
       {
         onSuccess: () => {
           const verb = { disable: 'deactivated', activate: 'activated', delete: 'deleted' }[request.kind];
-          toast({ tone: 'success', title: `${targets.length === 1 ? 'API key' : `${targets.length} API keys`} ${verb}`, description: targets.length === 1 ? targets[0]?.displayName : undefined });
+          toast({
+            tone: 'success',
+            title: `${targets.length === 1 ? 'API key' : `${targets.length} API keys`} ${verb}`,
+            description: targets.length === 1 ? targets[0]?.displayName : undefined,
+          });
           onDone?.(request);
           close();
         },
-        onError: (error) => toast({ tone: 'error', title: 'The change was not made', description: errorMessage(error) }),
+        onError: (error) =>
+          toast({ tone: 'error', title: 'The change was not made', description: errorMessage(error) }),
       },
     );
   };
 
   const skippedNote = skipped > 0 && (
     <p className="subtle">
-      {skipped} of the selected API keys {skipped === 1 ? 'is' : 'are'} left as {skipped === 1 ? 'it is' : 'they are'}: the action does not apply to {skipped === 1 ? 'it' : 'them'}.
+      {skipped} of the selected API keys {skipped === 1 ? 'is' : 'are'} left as {skipped === 1 ? 'it is' : 'they are'}:
+      the action does not apply to {skipped === 1 ? 'it' : 'them'}.
     </p>
   );
 
@@ -83,8 +89,9 @@ export function KeyActionDialogs({ org, request, onClose, onDone }: KeyActionDia
         title={`Delete ${subject(targets)}?`}
         description={
           <p>
-            Deleting {subject(targets)} can't be undone. Any application using {targets.length === 1 ? 'this key' : 'these keys'} will stop working
-            immediately. Confirm with the key's stakeholders that it is no longer in use.
+            Deleting {subject(targets)} can't be undone. Any application using{' '}
+            {targets.length === 1 ? 'this key' : 'these keys'} will stop working immediately. Confirm with the key's
+            stakeholders that it is no longer in use.
           </p>
         }
         confirmLabel="Delete"
@@ -102,7 +109,12 @@ export function KeyActionDialogs({ org, request, onClose, onDone }: KeyActionDia
         open
         onOpenChange={(open) => !open && close()}
         title={`Activate ${subject(targets)}?`}
-        description={<p>{targets.length === 1 ? 'The key' : 'The keys'} can be used again immediately, with the same privileges and settings.</p>}
+        description={
+          <p>
+            {targets.length === 1 ? 'The key' : 'The keys'} can be used again immediately, with the same privileges and
+            settings.
+          </p>
+        }
         confirmLabel="Activate"
         tone="primary"
         onConfirm={run}
@@ -121,8 +133,8 @@ export function KeyActionDialogs({ org, request, onClose, onDone }: KeyActionDia
       title={`Deactivate ${subject(targets)}?`}
       description={
         <p>
-          A deactivated key can no longer be used, effective immediately. Its configuration is kept, so you can still use it with Create from
-          existing.
+          A deactivated key can no longer be used, effective immediately. Its configuration is kept, so you can still
+          use it with Create from existing.
         </p>
       }
       confirmLabel="Deactivate"
@@ -135,7 +147,8 @@ export function KeyActionDialogs({ org, request, onClose, onDone }: KeyActionDia
       {needsUnderstanding && (
         <div className="callout callout-warning stack-sm">
           <p>
-            <strong>Custom API keys can't be reactivated.</strong> Once deactivated, you will have to create a new key to restore access.
+            <strong>Custom API keys can't be reactivated.</strong> Once deactivated, you will have to create a new key
+            to restore access.
           </p>
           <Checkbox label="I understand" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
         </div>

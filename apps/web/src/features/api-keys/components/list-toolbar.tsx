@@ -58,7 +58,12 @@ export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarPro
       <label className="row subtle" htmlFor="api-key-status">
         Status
       </label>
-      <select id="api-key-status" className="input select" value={status ?? ''} onChange={(e) => onStatus(e.target.value)}>
+      <select
+        id="api-key-status"
+        className="input select"
+        value={status ?? ''}
+        onChange={(e) => onStatus(e.target.value)}
+      >
         {STATUS_OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -39,7 +39,9 @@ function StatusDates({ apiKey }: { apiKey: ApiKey }) {
     default:
       if (isExposed(apiKey)) {
         const date = apiKey.exposureReport?.deactivationDate ?? null;
-        return date === null ? <span>No deactivation date set</span> : (
+        return date === null ? (
+          <span>No deactivation date set</span>
+        ) : (
           <span>
             Deactivation <DateTime value={date} />
           </span>
@@ -79,17 +81,31 @@ export function StatusCell({ org, apiKey, canEdit, onKeepActive, onDelete }: Sta
       {(keepActive || remove || exposed) && (
         <div className="status-actions">
           {keepActive && (
-            <button type="button" className="link-btn" onClick={() => onKeepActive(apiKey)} aria-label={`Keep active for a year: ${apiKey.displayName}`}>
+            <button
+              type="button"
+              className="link-btn"
+              onClick={() => onKeepActive(apiKey)}
+              aria-label={`Keep active for a year: ${apiKey.displayName}`}
+            >
               Keep active for a year
             </button>
           )}
           {exposed && (
-            <Link to={paths.apiKey(org, apiKey.id, 'overview')} className="link-btn" aria-label={`See details: ${apiKey.displayName}`}>
+            <Link
+              to={paths.apiKey(org, apiKey.id, 'overview')}
+              className="link-btn"
+              aria-label={`See details: ${apiKey.displayName}`}
+            >
               See details
             </Link>
           )}
           {remove && (
-            <button type="button" className="link-btn link-btn-danger" onClick={() => onDelete(apiKey)} aria-label={`Delete ${apiKey.displayName}`}>
+            <button
+              type="button"
+              className="link-btn link-btn-danger"
+              onClick={() => onDelete(apiKey)}
+              aria-label={`Delete ${apiKey.displayName}`}
+            >
               Delete
             </button>
           )}

@@ -21,7 +21,14 @@ export function useListParams() {
 
   const params: ListApiKeysParams = useMemo(() => {
     const sortBy = oneOf(search.get('sortBy'), SORTS) ?? DEFAULT_SORT;
-    const order = search.get('order') === 'asc' ? 'asc' : search.get('order') === 'desc' ? 'desc' : sortBy === 'displayName' ? 'asc' : 'desc';
+    const order =
+      search.get('order') === 'asc'
+        ? 'asc'
+        : search.get('order') === 'desc'
+          ? 'desc'
+          : sortBy === 'displayName'
+            ? 'asc'
+            : 'desc';
     const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
     const perPageRaw = Number.parseInt(search.get('perPage') ?? '25', 10);
     return {
@@ -55,7 +62,14 @@ export function useListParams() {
   const setPage = useCallback((page0: number) => update({ page: page0 > 0 ? page0 + 1 : undefined }, false), [update]);
   const setSort = useCallback(
     (sortBy: ApiKeySortBy) => {
-      const order = params.sortBy === sortBy ? (params.order === 'asc' ? 'desc' : 'asc') : sortBy === 'displayName' ? 'asc' : 'desc';
+      const order =
+        params.sortBy === sortBy
+          ? params.order === 'asc'
+            ? 'desc'
+            : 'asc'
+          : sortBy === 'displayName'
+            ? 'asc'
+            : 'desc';
       update({ sortBy, order });
     },
     [params.order, params.sortBy, update],

@@ -22,13 +22,28 @@ function idsAt(levels: Record<string, AccessLevel>, level: AccessLevel) {
 }
 
 /** Which Custom-access groups can view or edit this key. */
-export function AccessTab({ org, apiKey, groups, canEdit }: { org: string; apiKey: ApiKey; groups: Group[] | undefined; canEdit: boolean }) {
+export function AccessTab({
+  org,
+  apiKey,
+  groups,
+  canEdit,
+}: {
+  org: string;
+  apiKey: ApiKey;
+  groups: Group[] | undefined;
+  canEdit: boolean;
+}) {
   const initial = levelsOf(apiKey);
   const [levels, setLevels] = useState(initial);
   const [error, setError] = useState<string>();
   const update = useUpdateApiKey(org);
   const toast = useToast();
-  const dirty = JSON.stringify(Object.entries(levels).filter(([, l]) => l !== 'NONE').sort()) !== JSON.stringify(Object.entries(initial).sort());
+  const dirty =
+    JSON.stringify(
+      Object.entries(levels)
+        .filter(([, l]) => l !== 'NONE')
+        .sort(),
+    ) !== JSON.stringify(Object.entries(initial).sort());
 
   if (!groups) return <LoadingState label="Loading groups" rows={3} />;
   const save = () =>
@@ -52,15 +67,27 @@ export function AccessTab({ org, apiKey, groups, canEdit }: { org: string; apiKe
         <h2 id="access-title" className="card-title">
           Access
         </h2>
-        <p className="subtle">Groups whose API key access is Custom get the level set here; the others keep the level their group gives them.</p>
+        <p className="subtle">
+          Groups whose API key access is Custom get the level set here; the others keep the level their group gives
+          them.
+        </p>
       </div>
       <AccessLevels groups={groups} value={levels} onChange={setLevels} error={error} readOnly={!canEdit} />
       {canEdit && (
         <div className="form-actions">
-          <Button variant="ghost" onClick={() => setLevels(initial)} disabledReason={dirty ? null : 'Nothing to discard.'}>
+          <Button
+            variant="ghost"
+            onClick={() => setLevels(initial)}
+            disabledReason={dirty ? null : 'Nothing to discard.'}
+          >
             Discard changes
           </Button>
-          <Button variant="primary" loading={update.isPending} onClick={save} disabledReason={dirty ? null : 'Nothing to save yet.'}>
+          <Button
+            variant="primary"
+            loading={update.isPending}
+            onClick={save}
+            disabledReason={dirty ? null : 'Nothing to save yet.'}
+          >
             Save
           </Button>
         </div>

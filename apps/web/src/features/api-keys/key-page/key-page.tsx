@@ -13,7 +13,14 @@ import { useApiKey } from '../api/get-api-key.ts';
 import { KeyActionDialogs, type KeyActionRequest } from '../components/key-action-dialogs.tsx';
 import { MaskedKey } from '../components/masked-key.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
-import { activateBlockedReason, deactivateBlockedReason, editBlockedReason, isExposed, isUsable, templateName } from '../key-state.ts';
+import {
+  activateBlockedReason,
+  deactivateBlockedReason,
+  editBlockedReason,
+  isExposed,
+  isUsable,
+  templateName,
+} from '../key-state.ts';
 import { AccessTab } from './access-tab.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { UsageTab } from './usage-tab.tsx';
@@ -39,7 +46,13 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
   const tab: Tab = TABS.find((t) => t === params.get('tab')) ?? 'overview';
   const breadcrumb = <Link to={paths.apiKeys(org)}>API Keys</Link>;
 
-  if (key.isPending) return <div className="page"><PageHeader title="API key" breadcrumb={breadcrumb} /><LoadingState label="Loading the API key" /></div>;
+  if (key.isPending)
+    return (
+      <div className="page">
+        <PageHeader title="API key" breadcrumb={breadcrumb} />
+        <LoadingState label="Loading the API key" />
+      </div>
+    );
   if (key.isError) {
     return (
       <div className="page">
@@ -58,30 +71,64 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
   const apiKey = key.data;
   const canEdit = access.canEditKeys && apiKey.access === 'EDIT';
   const usable = isUsable(apiKey);
-  const setTab = (value: string) => setParams((p) => { const next = new URLSearchParams(p); next.set('tab', value); return next; }, { replace: true });
+  const setTab = (value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <div className="page">
       <PageHeader
         breadcrumb={breadcrumb}
-        title={<span className="title-with-pill">{apiKey.displayName} <StatusPill status={apiKey.status} exposed={isExposed(apiKey)} label={apiKey.statusLabel} /></span>}
-        description={<><MaskedKey value={apiKey.maskedValue} /> · {templateName(apiKey.apiKeyTemplateId)}</>}
+        title={
+          <span className="title-with-pill">
+            {apiKey.displayName}{' '}
+            <StatusPill status={apiKey.status} exposed={isExposed(apiKey)} label={apiKey.statusLabel} />
+          </span>
+        }
+        description={
+          <>
+            <MaskedKey value={apiKey.maskedValue} /> · {templateName(apiKey.apiKeyTemplateId)}
+          </>
+        }
         actions={
           access.canEditKeys && (
             <>
-              <Button icon={<DuplicateIcon />} disabledReason={access.createKeysReason} onClick={() => void navigate(paths.newApiKey(org, apiKey.id))}>
+              <Button
+                icon={<DuplicateIcon />}
+                disabledReason={access.createKeysReason}
+                onClick={() => void navigate(paths.newApiKey(org, apiKey.id))}
+              >
                 Create from existing
               </Button>
               {usable ? (
-                <Button icon={<PowerIcon />} disabledReason={deactivateBlockedReason(apiKey)} onClick={() => setRequest({ kind: 'disable', keys: [apiKey] })}>
+                <Button
+                  icon={<PowerIcon />}
+                  disabledReason={deactivateBlockedReason(apiKey)}
+                  onClick={() => setRequest({ kind: 'disable', keys: [apiKey] })}
+                >
                   Deactivate
                 </Button>
               ) : (
-                <Button icon={<PowerIcon />} disabledReason={activateBlockedReason(apiKey)} onClick={() => setRequest({ kind: 'activate', keys: [apiKey] })}>
+                <Button
+                  icon={<PowerIcon />}
+                  disabledReason={activateBlockedReason(apiKey)}
+                  onClick={() => setRequest({ kind: 'activate', keys: [apiKey] })}
+                >
                   Activate
                 </Button>
               )}
-              <Button variant="danger" icon={<TrashIcon />} disabledReason={editBlockedReason(apiKey)} onClick={() => setRequest({ kind: 'delete', keys: [apiKey] })}>
+              <Button
+                variant="danger"
+                icon={<TrashIcon />}
+                disabledReason={editBlockedReason(apiKey)}
+                onClick={() => setRequest({ kind: 'delete', keys: [apiKey] })}
+              >
                 Delete
               </Button>
             </>
@@ -93,8 +140,16 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
         value={tab}
         onValueChange={setTab}
         tabs={[
-          { value: 'overview', label: 'Overview', content: <OverviewTab org={org} apiKey={apiKey} canEdit={canEdit} /> },
-          { value: 'access', label: 'Access', content: <AccessTab org={org} apiKey={apiKey} groups={groups} canEdit={canEdit} /> },
+          {
+            value: 'overview',
+            label: 'Overview',
+            content: <OverviewTab org={org} apiKey={apiKey} canEdit={canEdit} />,
+          },
+          {
+            value: 'access',
+            label: 'Access',
+            content: <AccessTab org={org} apiKey={apiKey} groups={groups} canEdit={canEdit} />,
+          },
           { value: 'activity', label: 'Activity', content: <section className="card card-padded">{activity}</section> },
           { value: 'usage', label: 'Usage', content: <UsageTab org={org} apiKey={apiKey} /> },
         ]}

@@ -47,7 +47,11 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
 
   const resolver: Resolver<OverviewValues> = (values) => {
     const result = validateKeyUpdate(
-      { templateId: apiKey.apiKeyTemplateId, privileges: apiKey.privileges, commerce: apiKey.additionalConfiguration.commerce ?? null },
+      {
+        templateId: apiKey.apiKeyTemplateId,
+        privileges: apiKey.privileges,
+        commerce: apiKey.additionalConfiguration.commerce ?? null,
+      },
       { ...values, searchHub: showHub ? values.searchHub : undefined },
       { allowPrivateIps },
     );
@@ -55,7 +59,9 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
     const errors: Record<string, { type: string; message: string }> = {};
     for (const e of result.errors) {
       const field = fieldOf(e.path);
-      errors[field] = errors[field] ? { type: e.rule, message: `${errors[field].message} ${e.message}` } : { type: e.rule, message: e.message };
+      errors[field] = errors[field]
+        ? { type: e.rule, message: `${errors[field].message} ${e.message}` }
+        : { type: e.rule, message: e.message };
     }
     return { values: {}, errors: errors as FieldErrors<OverviewValues> };
   };
@@ -63,7 +69,8 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
   const form = useForm<OverviewValues>({ defaultValues: valuesOf(apiKey), resolver, mode: 'onChange' });
   const [allowedIps, deniedIps] = useWatch({ control: form.control, name: ['allowedIps', 'deniedIps'] });
   const errors = form.formState.errors;
-  const setList = (name: 'allowedIps' | 'deniedIps', values: string[]) => form.setValue(name, values, { shouldDirty: true, shouldValidate: true });
+  const setList = (name: 'allowedIps' | 'deniedIps', values: string[]) =>
+    form.setValue(name, values, { shouldDirty: true, shouldValidate: true });
 
   const save = form.handleSubmit((values) => {
     const hub = values.searchHub.trim();
@@ -76,7 +83,9 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
           description: values.description.trim(),
           allowedIps: values.allowedIps,
           deniedIps: values.deniedIps,
-          additionalConfiguration: hub ? { ...otherConfig, search: { enforcedQueryPipelineConfiguration: { searchHub: hub } } } : otherConfig,
+          additionalConfiguration: hub
+            ? { ...otherConfig, search: { enforcedQueryPipelineConfiguration: { searchHub: hub } } }
+            : otherConfig,
         },
       },
       {
@@ -85,7 +94,8 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
           toast({ tone: 'success', title: 'Changes saved', description: values.displayName });
         },
         onError: (error) => {
-          if (error instanceof ApiError) error.errors.forEach((e) => form.setError(fieldOf(e.path), { type: 'server', message: e.message }));
+          if (error instanceof ApiError)
+            error.errors.forEach((e) => form.setError(fieldOf(e.path), { type: 'server', message: e.message }));
           toast({ tone: 'error', title: 'The changes were not saved', description: errorMessage(error) });
         },
       },
@@ -95,8 +105,19 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
   return (
     <form className="stack" onSubmit={save} noValidate aria-label="Edit the API key">
       {errors.root?.message && <Callout tone="danger">{errors.root.message}</Callout>}
-      <TextField label="Name" required autoComplete="off" error={errors.displayName?.message} {...form.register('displayName')} />
-      <TextAreaField label="Description" rows={3} error={errors.description?.message} {...form.register('description')} />
+      <TextField
+        label="Name"
+        required
+        autoComplete="off"
+        error={errors.displayName?.message}
+        {...form.register('displayName')}
+      />
+      <TextAreaField
+        label="Description"
+        rows={3}
+        error={errors.description?.message}
+        {...form.register('description')}
+      />
       {showHub && (
         <TextField
           label="Search hub"
@@ -108,15 +129,38 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
       )}
       {showIps && (
         <>
-          <ListInput label="Allowed IPs" values={allowedIps} onChange={(v) => setList('allowedIps', v)} error={errors.allowedIps?.message} placeholder="104.1.1.0/24" hint="Empty: any address. Changes apply immediately." />
-          <ListInput label="Denied IPs" values={deniedIps} onChange={(v) => setList('deniedIps', v)} error={errors.deniedIps?.message} placeholder="203.0.113.7" />
+          <ListInput
+            label="Allowed IPs"
+            values={allowedIps}
+            onChange={(v) => setList('allowedIps', v)}
+            error={errors.allowedIps?.message}
+            placeholder="104.1.1.0/24"
+            hint="Empty: any address. Changes apply immediately."
+          />
+          <ListInput
+            label="Denied IPs"
+            values={deniedIps}
+            onChange={(v) => setList('deniedIps', v)}
+            error={errors.deniedIps?.message}
+            placeholder="203.0.113.7"
+          />
         </>
       )}
       <div className="form-actions">
-        <Button type="button" variant="ghost" onClick={() => form.reset(valuesOf(apiKey))} disabledReason={form.formState.isDirty ? null : 'Nothing to discard.'}>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => form.reset(valuesOf(apiKey))}
+          disabledReason={form.formState.isDirty ? null : 'Nothing to discard.'}
+        >
           Discard changes
         </Button>
-        <Button type="submit" variant="primary" loading={update.isPending} disabledReason={form.formState.isDirty ? null : 'Nothing to save yet.'}>
+        <Button
+          type="submit"
+          variant="primary"
+          loading={update.isPending}
+          disabledReason={form.formState.isDirty ? null : 'Nothing to save yet.'}
+        >
           Save
         </Button>
       </div>

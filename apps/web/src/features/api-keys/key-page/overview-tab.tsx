@@ -12,14 +12,27 @@ function ExposureWarning({ apiKey }: { apiKey: ApiKey }) {
   const report = apiKey.exposureReport;
   if (!report) return null;
   return (
-    <Callout tone="danger" icon={<ShieldAlertIcon />} title={`This key was flagged as exposed (${report.severity.toLowerCase()} severity)`}>
+    <Callout
+      tone="danger"
+      icon={<ShieldAlertIcon />}
+      title={`This key was flagged as exposed (${report.severity.toLowerCase()} severity)`}
+    >
       <p>
-        {report.deactivationDate === null ? 'No deactivation date is set: rotate the key yourself with Create from existing.' : <>It will be deactivated <DateTime value={report.deactivationDate} /> ({formatUtc(report.deactivationDate)}).</>}
+        {report.deactivationDate === null ? (
+          'No deactivation date is set: rotate the key yourself with Create from existing.'
+        ) : (
+          <>
+            It will be deactivated <DateTime value={report.deactivationDate} /> ({formatUtc(report.deactivationDate)}).
+          </>
+        )}
       </p>
       <ul className="reason-list">
         {report.reasons.map((r) => (
           <li key={r.id}>
-            {r.reason} <span className="subtle">({r.source.toLowerCase()}, <DateTime value={r.createdDate} />)</span>
+            {r.reason}{' '}
+            <span className="subtle">
+              ({r.source.toLowerCase()}, <DateTime value={r.createdDate} />)
+            </span>
             {r.url && (
               <>
                 {' '}
@@ -52,10 +65,16 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
           ) : (
             <dl className="description-list">
               <DescriptionItem term="Name">{apiKey.displayName}</DescriptionItem>
-              <DescriptionItem term="Description">{apiKey.description || <span className="muted">None</span>}</DescriptionItem>
+              <DescriptionItem term="Description">
+                {apiKey.description || <span className="muted">None</span>}
+              </DescriptionItem>
               <DescriptionItem term="Search hub">{hub || <span className="muted">None</span>}</DescriptionItem>
-              <DescriptionItem term="Allowed IPs">{apiKey.allowedIps.join(', ') || <span className="muted">Any</span>}</DescriptionItem>
-              <DescriptionItem term="Denied IPs">{apiKey.deniedIps.join(', ') || <span className="muted">None</span>}</DescriptionItem>
+              <DescriptionItem term="Allowed IPs">
+                {apiKey.allowedIps.join(', ') || <span className="muted">Any</span>}
+              </DescriptionItem>
+              <DescriptionItem term="Denied IPs">
+                {apiKey.deniedIps.join(', ') || <span className="muted">None</span>}
+              </DescriptionItem>
             </dl>
           )}
         </section>
@@ -79,10 +98,15 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
               </ul>
             </DescriptionItem>
             <DescriptionItem term="Expiration date">
-              {apiKey.expirationDate === null ? 'Never' : <span title={formatUtc(apiKey.expirationDate)}>{formatUtc(apiKey.expirationDate)}</span>}
+              {apiKey.expirationDate === null ? (
+                'Never'
+              ) : (
+                <span title={formatUtc(apiKey.expirationDate)}>{formatUtc(apiKey.expirationDate)}</span>
+              )}
             </DescriptionItem>
             <DescriptionItem term="Created">
-              <DateTime value={apiKey.createdDate} format="both" /> <span className="subtle">by {apiKey.createdBy}</span>
+              <DateTime value={apiKey.createdDate} format="both" />{' '}
+              <span className="subtle">by {apiKey.createdBy}</span>
             </DescriptionItem>
             <DescriptionItem term="Activation date">
               <DateTime value={apiKey.activationDate} format="both" />

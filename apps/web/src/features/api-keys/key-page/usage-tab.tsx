@@ -8,7 +8,10 @@ import { useApiKeyUsage } from '../api/get-api-key-usage.ts';
 export function UsageTab({ org, apiKey }: { org: string; apiKey: ApiKey }) {
   const usage = useApiKeyUsage(org, apiKey.id, 30);
   if (usage.isPending) return <LoadingState label="Loading usage" rows={3} />;
-  if (usage.isError) return <ErrorState error={usage.error} title="The usage could not be loaded" onRetry={() => void usage.refetch()} />;
+  if (usage.isError)
+    return (
+      <ErrorState error={usage.error} title="The usage could not be loaded" onRetry={() => void usage.refetch()} />
+    );
   const data = usage.data;
   const total = data?.days.reduce((sum, d) => sum + d.allowed + d.denied, 0) ?? 0;
   if (!data || total === 0) {
@@ -16,7 +19,8 @@ export function UsageTab({ org, apiKey }: { org: string; apiKey: ApiKey }) {
       <section className="card card-padded">
         <EmptyState title="No usage yet" icon={<BarChartIcon size={28} />}>
           <p>
-            This key has not been used in the last 30 days. Last used: <DateTime value={data?.lastUsedDate ?? apiKey.lastUsedDate} />.
+            This key has not been used in the last 30 days. Last used:{' '}
+            <DateTime value={data?.lastUsedDate ?? apiKey.lastUsedDate} />.
           </p>
         </EmptyState>
       </section>
@@ -30,12 +34,21 @@ export function UsageTab({ org, apiKey }: { org: string; apiKey: ApiKey }) {
           Calls in the last 30 days
         </h2>
         <span className="subtle">
-          Last used <DateTime value={data.lastUsedDate} /> {data.lastUsedIp && <>from <code>{data.lastUsedIp}</code></>}
+          Last used <DateTime value={data.lastUsedDate} />{' '}
+          {data.lastUsedIp && (
+            <>
+              from <code>{data.lastUsedIp}</code>
+            </>
+          )}
         </span>
       </div>
       <div className="legend">
-        <span className="legend-item"><span className="swatch swatch-allowed" aria-hidden="true" /> Allowed</span>
-        <span className="legend-item"><span className="swatch swatch-denied" aria-hidden="true" /> Denied</span>
+        <span className="legend-item">
+          <span className="swatch swatch-allowed" aria-hidden="true" /> Allowed
+        </span>
+        <span className="legend-item">
+          <span className="swatch swatch-denied" aria-hidden="true" /> Denied
+        </span>
       </div>
       <div className="bar-chart" role="img" aria-label={`Daily calls: ${total} in total over 30 days`}>
         {data.days.map((d) => (

@@ -14,7 +14,15 @@ import type { ApiKey } from '@keyward/contract';
 import { KeyCreatedDialog } from '../components/key-created-dialog.tsx';
 import { StepBody } from './step-body.tsx';
 import { WizardSteps } from './wizard-steps.tsx';
-import { emptyValues, STEP_FIELDS, STEP_LABELS, stepsFor, toCreateBody, valuesFromKey, type WizardValues } from './wizard-model.ts';
+import {
+  emptyValues,
+  STEP_FIELDS,
+  STEP_LABELS,
+  stepsFor,
+  toCreateBody,
+  valuesFromKey,
+  type WizardValues,
+} from './wizard-model.ts';
 import { fieldOfPath, wizardResolver } from './wizard-resolver.ts';
 
 interface ApiKeyWizardProps {
@@ -75,14 +83,20 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
             form.setError(field ?? 'root.server', { type: 'server', message: problem.message });
             return field;
           });
-          setIndex(firstStepWithError(steps, fields.filter((f) => f !== null)));
+          setIndex(
+            firstStepWithError(
+              steps,
+              fields.filter((f) => f !== null),
+            ),
+          );
         } else {
           form.setError('root.server', { type: 'server', message: errorMessage(error) });
         }
         toast({ tone: 'error', title: 'The API key was not created', description: errorMessage(error) });
       }
     },
-    (errors: FieldErrors<WizardValues>) => setIndex(firstStepWithError(steps, Object.keys(errors) as (keyof WizardValues)[])),
+    (errors: FieldErrors<WizardValues>) =>
+      setIndex(firstStepWithError(steps, Object.keys(errors) as (keyof WizardValues)[])),
   );
 
   const onSubmit = (event: FormEvent) => {
@@ -111,7 +125,11 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
             <h2 id="wizard-step-title" ref={headingRef} tabIndex={-1}>
               {STEP_LABELS[step]}
             </h2>
-            {rootError && <Callout tone="danger" title="The API key was not created">{rootError}</Callout>}
+            {rootError && (
+              <Callout tone="danger" title="The API key was not created">
+                {rootError}
+              </Callout>
+            )}
             <StepBody step={step} steps={steps} groups={groups} originalName={source?.displayName} onEdit={goTo} />
           </div>
           <footer className="wizard-footer">

@@ -11,8 +11,8 @@ export function StepAccess({ groups }: { groups: Group[] | undefined }) {
   return (
     <div className="stack">
       <p className="step-intro">
-        Choose which groups can view or edit this key. Groups whose API key access is Custom get the level you set here; the others keep the
-        level their group gives them.
+        Choose which groups can view or edit this key. Groups whose API key access is Custom get the level you set here;
+        the others keep the level their group gives them.
       </p>
       {groups.length === 0 ? (
         <EmptyState title="No groups">

@@ -1,10 +1,18 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import { DAY_MS, getTemplate, parsePrivilegeId, searchHubRequirement, utcDateString, type Privilege } from '@keyward/domain';
+import {
+  DAY_MS,
+  getTemplate,
+  parsePrivilegeId,
+  searchHubRequirement,
+  utcDateString,
+  type Privilege,
+} from '@keyward/domain';
 import { FieldError, TextField } from '../../../components/ui/field.tsx';
 import { ListInput } from '../../../components/ui/list-input.tsx';
 import type { WizardValues } from './wizard-model.ts';
 
-const IP_HINT = 'IPv4 or IPv6 addresses or CIDR ranges, without spaces (e.g. 104.1.1.0/24). Private ranges can\'t be used.';
+const IP_HINT =
+  "IPv4 or IPv6 addresses or CIDR ranges, without spaces (e.g. 104.1.1.0/24). Private ranges can't be used.";
 
 function ExpirationField() {
   const { control, register, formState } = useFormContext<WizardValues>();
@@ -55,7 +63,11 @@ function ExpirationField() {
         <input type="radio" value="never" {...register('expirationMode', { deps: ['expirationDate'] })} />
         <span>Never</span>
       </label>
-      {mode === 'never' && <p className="field-hint">Manage this key with extra care: if it is lost or exposed, it stays valid until deactivated.</p>}
+      {mode === 'never' && (
+        <p className="field-hint">
+          Manage this key with extra care: if it is lost or exposed, it stays valid until deactivated.
+        </p>
+      )}
       <FieldError message={error} />
     </fieldset>
   );
@@ -80,7 +92,14 @@ export function StepConfiguration() {
   return (
     <div className="stack">
       {config.sources && (
-        <ListInput label="Sources" values={sourceIds} onChange={(v) => setList('sourceIds', v)} error={errors.sourceIds?.message} placeholder="Source id" hint="The sources where the API key can push content." />
+        <ListInput
+          label="Sources"
+          values={sourceIds}
+          onChange={(v) => setList('sourceIds', v)}
+          error={errors.sourceIds?.message}
+          placeholder="Source id"
+          hint="The sources where the API key can push content."
+        />
       )}
       {config.securityProviders && (
         <ListInput
@@ -109,8 +128,22 @@ export function StepConfiguration() {
       <ExpirationField />
       {config.ips && (
         <>
-          <ListInput label="Allowed IPs" values={allowedIps} onChange={(v) => setList('allowedIps', v)} error={errors.allowedIps?.message} placeholder="104.1.1.0/24" hint={`Optional. ${IP_HINT}`} />
-          <ListInput label="Denied IPs" values={deniedIps} onChange={(v) => setList('deniedIps', v)} error={errors.deniedIps?.message} placeholder="203.0.113.7" hint="Optional. Calls from these addresses are always refused." />
+          <ListInput
+            label="Allowed IPs"
+            values={allowedIps}
+            onChange={(v) => setList('allowedIps', v)}
+            error={errors.allowedIps?.message}
+            placeholder="104.1.1.0/24"
+            hint={`Optional. ${IP_HINT}`}
+          />
+          <ListInput
+            label="Denied IPs"
+            values={deniedIps}
+            onChange={(v) => setList('deniedIps', v)}
+            error={errors.deniedIps?.message}
+            placeholder="203.0.113.7"
+            hint="Optional. Calls from these addresses are always refused."
+          />
         </>
       )}
     </div>

@@ -19,7 +19,8 @@ export function StepIdentification({ originalName }: { originalName?: string | u
     <div className="stack">
       {originalName && (
         <p className="step-intro">
-          The new key copies the settings of <strong>{originalName}</strong>, which stays unchanged. Give the new key its own name.
+          The new key copies the settings of <strong>{originalName}</strong>, which stays unchanged. Give the new key
+          its own name.
         </p>
       )}
       <TextField
@@ -40,7 +41,8 @@ export function StepIdentification({ originalName }: { originalName?: string | u
         error={formState.errors.description?.message}
         hint={
           <>
-            Specify with whom, when, and for what purpose you share the key. <Counter value={description} max={MAX_DESCRIPTION} />
+            Specify with whom, when, and for what purpose you share the key.{' '}
+            <Counter value={description} max={MAX_DESCRIPTION} />
           </>
         }
         {...register('description')}

@@ -26,7 +26,15 @@ function byService(): [PrivilegeService, CatalogEntry[]][] {
   return [...groups.entries()];
 }
 
-function PrivilegeRow({ entry, chosen, onToggle }: { entry: CatalogEntry; chosen: string[]; onToggle: (id: string, on: boolean) => void }) {
+function PrivilegeRow({
+  entry,
+  chosen,
+  onToggle,
+}: {
+  entry: CatalogEntry;
+  chosen: string[];
+  onToggle: (id: string, on: boolean) => void;
+}) {
   const reason = blockedReason(entry);
   const types = reason ? entry.types : keyTypesOf(entry);
   const privileges = entryPrivileges(entry, types);
@@ -78,12 +86,14 @@ export function StepPrivileges() {
   return (
     <div className="stack">
       <p className="step-intro">
-        Apply the principle of least privilege: grant only what the key's single purpose needs. Execute queries can't be combined with any
-        Platform privilege; create two keys instead.
+        Apply the principle of least privilege: grant only what the key's single purpose needs. Execute queries can't be
+        combined with any Platform privilege; create two keys instead.
       </p>
       <FieldError message={formState.errors.privileges?.message} />
       <p className="subtle" aria-live="polite">
-        {chosen.length === 0 ? 'No privilege chosen yet.' : `${chosen.length} privilege${chosen.length > 1 ? 's' : ''} chosen.`}
+        {chosen.length === 0
+          ? 'No privilege chosen yet.'
+          : `${chosen.length} privilege${chosen.length > 1 ? 's' : ''} chosen.`}
       </p>
       {byService().map(([service, entries]) => (
         <section key={service} className="privilege-service" aria-labelledby={`service-${service}`}>
@@ -97,7 +107,12 @@ export function StepPrivileges() {
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <PrivilegeRow key={`${entry.owner}/${entry.targetDomain}`} entry={entry} chosen={chosen} onToggle={toggle} />
+                <PrivilegeRow
+                  key={`${entry.owner}/${entry.targetDomain}`}
+                  entry={entry}
+                  chosen={chosen}
+                  onToggle={toggle}
+                />
               ))}
             </tbody>
           </table>

@@ -21,8 +21,8 @@ export function StepPurpose() {
     <fieldset className="template-grid-fieldset">
       <legend className="visually-hidden">Choose a template</legend>
       <p className="step-intro">
-        Choose the template whose privileges best suit your use case. Templates tagged <strong>Must remain private</strong> carry sensitive
-        privileges: never embed such a key in a web page or an app.
+        Choose the template whose privileges best suit your use case. Templates tagged{' '}
+        <strong>Must remain private</strong> carry sensitive privileges: never embed such a key in a web page or an app.
       </p>
       <FieldError message={formState.errors.templateId?.message} />
       <div className="template-grid">
@@ -45,7 +45,10 @@ export function StepPurpose() {
                   {template.name}
                 </span>
                 <span id={`template-${template.id}-privacy`}>
-                  <Pill tone={isPublic ? 'info' : 'warning'} icon={isPublic ? <GlobeIcon size={12} /> : <LockIcon size={12} />}>
+                  <Pill
+                    tone={isPublic ? 'info' : 'warning'}
+                    icon={isPublic ? <GlobeIcon size={12} /> : <LockIcon size={12} />}
+                  >
                     {template.privacyLabel}
                   </Pill>
                 </span>
@@ -56,7 +59,9 @@ export function StepPurpose() {
               <span className="template-card-privileges">
                 {template.privileges.length === 0
                   ? 'Privileges of your choice'
-                  : template.privileges.map((p) => `${findCatalogEntry(p)?.label ?? p.targetDomain}: ${privilegeLevelLabel(p)}`).join(' · ')}
+                  : template.privileges
+                      .map((p) => `${findCatalogEntry(p)?.label ?? p.targetDomain}: ${privilegeLevelLabel(p)}`)
+                      .join(' · ')}
               </span>
             </label>
           );

@@ -2,16 +2,36 @@ import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Group } from '@keyward/contract';
 import { DescriptionItem } from '../../../components/ui/description-list.tsx';
-import { findCatalogEntry, getTemplate, parsePrivilegeId, privilegeLevelLabel, type Privilege, type WizardStep } from '@keyward/domain';
+import {
+  findCatalogEntry,
+  getTemplate,
+  parsePrivilegeId,
+  privilegeLevelLabel,
+  type Privilege,
+  type WizardStep,
+} from '@keyward/domain';
 import { STEP_LABELS, type WizardValues } from './wizard-model.ts';
 
-function Section({ step, onEdit, children }: { step: WizardStep; onEdit?: ((step: WizardStep) => void) | undefined; children: ReactNode }) {
+function Section({
+  step,
+  onEdit,
+  children,
+}: {
+  step: WizardStep;
+  onEdit?: ((step: WizardStep) => void) | undefined;
+  children: ReactNode;
+}) {
   return (
     <section className="review-section" aria-labelledby={`review-${step}`}>
       <header className="row-between">
         <h3 id={`review-${step}`}>{STEP_LABELS[step]}</h3>
         {onEdit ? (
-          <button type="button" className="link-btn" onClick={() => onEdit(step)} aria-label={`Edit ${STEP_LABELS[step]}`}>
+          <button
+            type="button"
+            className="link-btn"
+            onClick={() => onEdit(step)}
+            aria-label={`Edit ${STEP_LABELS[step]}`}
+          >
             Edit
           </button>
         ) : (
@@ -41,7 +61,15 @@ function privilegeText(p: Privilege): string {
 }
 
 /** Every answer, by step, each with an Edit link back to its step. */
-export function StepReview({ steps, groups, onEdit }: { steps: WizardStep[]; groups: Group[] | undefined; onEdit: (step: WizardStep) => void }) {
+export function StepReview({
+  steps,
+  groups,
+  onEdit,
+}: {
+  steps: WizardStep[];
+  groups: Group[] | undefined;
+  onEdit: (step: WizardStep) => void;
+}) {
   const { control } = useFormContext<WizardValues>();
   const values = useWatch({ control }) as WizardValues;
   const template = getTemplate(values.templateId);
@@ -61,7 +89,9 @@ export function StepReview({ steps, groups, onEdit }: { steps: WizardStep[]; gro
 
   return (
     <div className="stack">
-      <p className="step-intro">Check the configuration before you add the key. Privileges and expiration can't be changed after creation.</p>
+      <p className="step-intro">
+        Check the configuration before you add the key. Privileges and expiration can't be changed after creation.
+      </p>
       {steps.includes('purpose') && (
         <Section step="purpose" onEdit={onEdit}>
           <DescriptionItem term="Template">
@@ -71,7 +101,9 @@ export function StepReview({ steps, groups, onEdit }: { steps: WizardStep[]; gro
       )}
       <Section step="identification" onEdit={onEdit}>
         <DescriptionItem term="Name">{values.displayName}</DescriptionItem>
-        <DescriptionItem term="Description">{values.description || <span className="muted">None</span>}</DescriptionItem>
+        <DescriptionItem term="Description">
+          {values.description || <span className="muted">None</span>}
+        </DescriptionItem>
       </Section>
       <Section step="privileges" onEdit={steps.includes('privileges') ? onEdit : undefined}>
         <DescriptionItem term="Privileges">
@@ -80,12 +112,34 @@ export function StepReview({ steps, groups, onEdit }: { steps: WizardStep[]; gro
       </Section>
       {steps.includes('configuration') && (
         <Section step="configuration" onEdit={onEdit}>
-          {config.sources && <DescriptionItem term="Sources"><List values={values.sourceIds} /></DescriptionItem>}
-          {config.securityProviders && <DescriptionItem term="Security identity providers"><List values={values.securityProviderIds} /></DescriptionItem>}
-          {config.searchHub !== 'none' && <DescriptionItem term="Search hub">{values.searchHub || <span className="muted">None</span>}</DescriptionItem>}
-          {template.expiration.kind !== 'optional' && <DescriptionItem term="Expiration date">{expiration}</DescriptionItem>}
-          {config.ips && <DescriptionItem term="Allowed IPs"><List values={values.allowedIps} empty="Any" /></DescriptionItem>}
-          {config.ips && <DescriptionItem term="Denied IPs"><List values={values.deniedIps} /></DescriptionItem>}
+          {config.sources && (
+            <DescriptionItem term="Sources">
+              <List values={values.sourceIds} />
+            </DescriptionItem>
+          )}
+          {config.securityProviders && (
+            <DescriptionItem term="Security identity providers">
+              <List values={values.securityProviderIds} />
+            </DescriptionItem>
+          )}
+          {config.searchHub !== 'none' && (
+            <DescriptionItem term="Search hub">
+              {values.searchHub || <span className="muted">None</span>}
+            </DescriptionItem>
+          )}
+          {template.expiration.kind !== 'optional' && (
+            <DescriptionItem term="Expiration date">{expiration}</DescriptionItem>
+          )}
+          {config.ips && (
+            <DescriptionItem term="Allowed IPs">
+              <List values={values.allowedIps} empty="Any" />
+            </DescriptionItem>
+          )}
+          {config.ips && (
+            <DescriptionItem term="Denied IPs">
+              <List values={values.deniedIps} />
+            </DescriptionItem>
+          )}
         </Section>
       )}
       <Section step="access" onEdit={onEdit}>

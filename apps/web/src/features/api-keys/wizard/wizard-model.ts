@@ -50,7 +50,15 @@ export const STEP_FIELDS: Record<WizardStep, (keyof WizardValues)[]> = {
   purpose: ['templateId'],
   identification: ['displayName', 'description'],
   privileges: ['privileges'],
-  configuration: ['sourceIds', 'securityProviderIds', 'searchHub', 'expirationMode', 'expirationDate', 'allowedIps', 'deniedIps'],
+  configuration: [
+    'sourceIds',
+    'securityProviderIds',
+    'searchHub',
+    'expirationMode',
+    'expirationDate',
+    'allowedIps',
+    'deniedIps',
+  ],
   access: ['access'],
   review: [],
 };
@@ -81,7 +89,10 @@ export function emptyValues(): WizardValues {
 }
 
 /** Defaults that depend on the template: View all content expires in 7 days unless changed. */
-export function expirationDefaults(template: TemplateDefinition | undefined, now: number): Pick<WizardValues, 'expirationMode' | 'expirationDate'> {
+export function expirationDefaults(
+  template: TemplateDefinition | undefined,
+  now: number,
+): Pick<WizardValues, 'expirationMode' | 'expirationDate'> {
   if (template?.expiration.kind === 'required') {
     return { expirationMode: 'date', expirationDate: utcDateString(now + 7 * DAY_MS) };
   }
@@ -92,7 +103,9 @@ export function expirationDefaults(template: TemplateDefinition | undefined, now
 export function valuesFromKey(key: ApiKey, now: number): WizardValues {
   const template = getTemplate(key.apiKeyTemplateId);
   const targets = (input: 'sourceIds' | 'securityProviderIds') =>
-    key.privileges.filter((p) => findCatalogEntry(p)?.targetInput === input && p.targetId && p.targetId !== '*').map((p) => p.targetId as string);
+    key.privileges
+      .filter((p) => findCatalogEntry(p)?.targetInput === input && p.targetId && p.targetId !== '*')
+      .map((p) => p.targetId as string);
   const access: Record<string, AccessLevel> = {};
   key.groupsThatCanView.forEach((g) => (access[g.id] = 'VIEW'));
   key.groupsThatCanEdit.forEach((g) => (access[g.id] = 'EDIT'));
@@ -140,7 +153,9 @@ function applicable(values: WizardValues) {
     deniedIps: config?.ips ? values.deniedIps : [],
     never: expiration === 'required-or-never' && values.expirationMode === 'never',
     date:
-      expiration === 'required' || (expiration === 'required-or-never' && values.expirationMode === 'date') ? values.expirationDate || null : null,
+      expiration === 'required' || (expiration === 'required-or-never' && values.expirationMode === 'date')
+        ? values.expirationDate || null
+        : null,
   };
 }
 
@@ -177,7 +192,9 @@ export function toCreateBody(values: WizardValues): CreateApiKeyRequest {
     ...(a.securityProviderIds.length > 0 ? { securityProviderIds: a.securityProviderIds } : {}),
     allowedIps: a.allowedIps,
     deniedIps: a.deniedIps,
-    additionalConfiguration: a.searchHub ? { search: { enforcedQueryPipelineConfiguration: { searchHub: a.searchHub } } } : {},
+    additionalConfiguration: a.searchHub
+      ? { search: { enforcedQueryPipelineConfiguration: { searchHub: a.searchHub } } }
+      : {},
     ...(a.never ? { lifetimeDuration: NEVER } : {}),
     ...(date !== null ? { expirationDate: date } : {}),
     groupsThatCanView: groupsAt(values.access, 'VIEW').map((id) => ({ id })),

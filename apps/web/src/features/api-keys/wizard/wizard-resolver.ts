@@ -24,15 +24,24 @@ export function groupByField(errors: RuleError[]): FieldErrors<WizardValues> {
  * The wizard checks the very rules the server applies (the domain's validateKeyRequest), as the
  * user types, with the server's setting for private IP ranges (KEYWARD_ALLOW_PRIVATE_IPS).
  */
-export const wizardResolver = (allowPrivateIps: boolean): Resolver<WizardValues> => (values) => {
-  if (!values.templateId) {
-    return { values: {}, errors: groupByField([{ field: 'templateId', type: 'REQUIRED', message: 'Choose the purpose of the key.' }]) };
-  }
-  const result = validateKeyRequest(toKeyRequestInput(values), { now: Date.now(), allowPrivateIps, origin: 'CREATE' });
-  if (result.ok) return { values, errors: {} };
-  const errors = result.errors.map((e) => ({ field: fieldOfPath(e.path), type: e.rule, message: e.message }));
-  return { values: {}, errors: groupByField(errors) };
-};
+export const wizardResolver =
+  (allowPrivateIps: boolean): Resolver<WizardValues> =>
+  (values) => {
+    if (!values.templateId) {
+      return {
+        values: {},
+        errors: groupByField([{ field: 'templateId', type: 'REQUIRED', message: 'Choose the purpose of the key.' }]),
+      };
+    }
+    const result = validateKeyRequest(toKeyRequestInput(values), {
+      now: Date.now(),
+      allowPrivateIps,
+      origin: 'CREATE',
+    });
+    if (result.ok) return { values, errors: {} };
+    const errors = result.errors.map((e) => ({ field: fieldOfPath(e.path), type: e.rule, message: e.message }));
+    return { values: {}, errors: groupByField(errors) };
+  };
 
 /** A rule's (or the server's) field path, e.g. `allowedIps[2]` or `privileges.0`, to the form field showing it. */
 export function fieldOfPath(path: string): keyof WizardValues | null {

@@ -3,7 +3,15 @@ import { CheckIcon } from '../../../components/ui/icons.tsx';
 import { STEP_LABELS } from './wizard-model.ts';
 
 /** The list of steps beside the form, the current one marked; completed steps can be revisited. */
-export function WizardSteps({ steps, current, onSelect }: { steps: WizardStep[]; current: number; onSelect: (index: number) => void }) {
+export function WizardSteps({
+  steps,
+  current,
+  onSelect,
+}: {
+  steps: WizardStep[];
+  current: number;
+  onSelect: (index: number) => void;
+}) {
   return (
     <nav className="wizard-steps" aria-label="Steps">
       <ol>

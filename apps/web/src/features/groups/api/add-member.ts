@@ -5,7 +5,10 @@ import { groupKeys } from './query-keys.ts';
 
 /** An existing user joins a group. */
 export function addGroupMember(org: string, groupId: string, userId: string): Promise<void> {
-  return api<void>(orgPath(org, `/groups/${encodeURIComponent(groupId)}/members`), { method: 'POST', body: { userId } });
+  return api<void>(orgPath(org, `/groups/${encodeURIComponent(groupId)}/members`), {
+    method: 'POST',
+    body: { userId },
+  });
 }
 
 /** A new user, created straight into the group. */
@@ -13,7 +16,9 @@ export function createMember(org: string, input: CreateMember): Promise<unknown>
   return api<unknown>(orgPath(org, '/members'), { method: 'POST', body: input });
 }
 
-export type AddMemberInput = { groupId: string } & ({ kind: 'existing'; userId: string } | { kind: 'new'; email: string; displayName: string; password: string });
+export type AddMemberInput = { groupId: string } & (
+  { kind: 'existing'; userId: string } | { kind: 'new'; email: string; displayName: string; password: string }
+);
 
 export function useAddMember(org: string) {
   const client = useQueryClient();
@@ -21,13 +26,20 @@ export function useAddMember(org: string) {
     mutationFn: (input: AddMemberInput) =>
       input.kind === 'existing'
         ? addGroupMember(org, input.groupId, input.userId)
-        : createMember(org, { email: input.email, displayName: input.displayName, password: input.password, groups: [input.groupId] }),
+        : createMember(org, {
+            email: input.email,
+            displayName: input.displayName,
+            password: input.password,
+            groups: [input.groupId],
+          }),
     onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.all(org) }),
   });
 }
 
 export function removeGroupMember(org: string, groupId: string, userId: string): Promise<void> {
-  return api<void>(orgPath(org, `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`), { method: 'DELETE' });
+  return api<void>(orgPath(org, `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`), {
+    method: 'DELETE',
+  });
 }
 
 export function useRemoveMember(org: string) {

@@ -8,7 +8,10 @@ export function listGroupMembers(org: string, groupId: string, signal?: AbortSig
 }
 
 export const listGroupMembersQueryOptions = (org: string, groupId: string) =>
-  queryOptions({ queryKey: groupKeys.members(org, groupId), queryFn: ({ signal }) => listGroupMembers(org, groupId, signal) });
+  queryOptions({
+    queryKey: groupKeys.members(org, groupId),
+    queryFn: ({ signal }) => listGroupMembers(org, groupId, signal),
+  });
 
 export function useGroupMembers(org: string, groupId: string) {
   return useQuery(listGroupMembersQueryOptions(org, groupId));

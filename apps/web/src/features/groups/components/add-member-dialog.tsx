@@ -82,7 +82,11 @@ export function AddMemberDialog({ org, group, currentMembers, onClose }: AddMemb
       }
     >
       <form id="add-member-form" className="stack" onSubmit={submit} noValidate>
-        {add.isError && <Callout tone="danger" title="The member was not added">{errorMessage(add.error)}</Callout>}
+        {add.isError && (
+          <Callout tone="danger" title="The member was not added">
+            {errorMessage(add.error)}
+          </Callout>
+        )}
         <fieldset className="segmented">
           <legend className="visually-hidden">Who to add</legend>
           <label className={kind === 'existing' ? 'segment segment-on' : 'segment'}>
@@ -95,7 +99,19 @@ export function AddMemberDialog({ org, group, currentMembers, onClose }: AddMemb
           </label>
         </fieldset>
         {kind === 'existing' ? (
-          <SelectField label="Person" value={userId} onChange={(e) => setUserId(e.target.value)} error={errors.userId} hint={people.isPending ? 'Loading people…' : candidates.length === 0 ? 'Everyone is already a member: create a new user instead.' : undefined}>
+          <SelectField
+            label="Person"
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+            error={errors.userId}
+            hint={
+              people.isPending
+                ? 'Loading people…'
+                : candidates.length === 0
+                  ? 'Everyone is already a member: create a new user instead.'
+                  : undefined
+            }
+          >
             <option value="">Choose a person</option>
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>
@@ -105,9 +121,30 @@ export function AddMemberDialog({ org, group, currentMembers, onClose }: AddMemb
           </SelectField>
         ) : (
           <>
-            <TextField label="E-mail" type="email" autoComplete="off" value={fields.email} error={errors.email} onChange={(e) => setFields({ ...fields, email: e.target.value })} />
-            <TextField label="Display name" autoComplete="off" value={fields.displayName} error={errors.displayName} onChange={(e) => setFields({ ...fields, displayName: e.target.value })} />
-            <TextField label="Password" type="password" autoComplete="new-password" value={fields.password} error={errors.password} hint="At least 8 characters. Share it with the person securely." onChange={(e) => setFields({ ...fields, password: e.target.value })} />
+            <TextField
+              label="E-mail"
+              type="email"
+              autoComplete="off"
+              value={fields.email}
+              error={errors.email}
+              onChange={(e) => setFields({ ...fields, email: e.target.value })}
+            />
+            <TextField
+              label="Display name"
+              autoComplete="off"
+              value={fields.displayName}
+              error={errors.displayName}
+              onChange={(e) => setFields({ ...fields, displayName: e.target.value })}
+            />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="new-password"
+              value={fields.password}
+              error={errors.password}
+              hint="At least 8 characters. Share it with the person securely."
+              onChange={(e) => setFields({ ...fields, password: e.target.value })}
+            />
           </>
         )}
       </form>

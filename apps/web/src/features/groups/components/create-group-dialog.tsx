@@ -22,16 +22,30 @@ const CONSOLE_PRIVILEGES: Privilege[] = [
   privilege('PLATFORM/API_KEY_EXPOSURE:EDIT'),
 ];
 
-const FormSchema = GroupInputSchema.pick({ displayName: true, apiKeyAccess: true }).extend({ privileges: z.array(z.string()) });
+const FormSchema = GroupInputSchema.pick({ displayName: true, apiKeyAccess: true }).extend({
+  privileges: z.array(z.string()),
+});
 type FormInput = z.input<typeof FormSchema>;
 type FormValues = z.output<typeof FormSchema>;
 
-export function CreateGroupDialog({ org, open, onOpenChange }: { org: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateGroupDialog({
+  org,
+  open,
+  onOpenChange,
+}: {
+  org: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const create = useCreateGroup(org);
   const toast = useToast();
   const form = useForm<FormInput, unknown, FormValues>({
     resolver: zodResolver(FormSchema),
-    defaultValues: { displayName: '', apiKeyAccess: 'VIEW_ALL', privileges: [privilegeId(privilege('PLATFORM/ACTIVITIES:VIEW')), privilegeId(privilege('PLATFORM/GROUP:VIEW'))] },
+    defaultValues: {
+      displayName: '',
+      apiKeyAccess: 'VIEW_ALL',
+      privileges: [privilegeId(privilege('PLATFORM/ACTIVITIES:VIEW')), privilegeId(privilege('PLATFORM/GROUP:VIEW'))],
+    },
   });
   const close = () => {
     form.reset();
@@ -48,7 +62,10 @@ export function CreateGroupDialog({ org, open, onOpenChange }: { org: string; op
           close();
         },
         onError: (error) => {
-          if (error instanceof ApiError) error.errors.forEach((e) => e.path === 'displayName' && form.setError('displayName', { message: e.message }));
+          if (error instanceof ApiError)
+            error.errors.forEach(
+              (e) => e.path === 'displayName' && form.setError('displayName', { message: e.message }),
+            );
         },
       },
     );
@@ -70,9 +87,23 @@ export function CreateGroupDialog({ org, open, onOpenChange }: { org: string; op
       }
     >
       <form id="create-group-form" className="stack" onSubmit={submit} noValidate>
-        {create.isError && <Callout tone="danger" title="The group was not created">{errorMessage(create.error)}</Callout>}
-        <TextField label="Name" required autoComplete="off" error={form.formState.errors.displayName?.message} {...form.register('displayName')} />
-        <SelectField label="API key access" hint="Custom: each key's Access step says whether the group can view or edit it." {...form.register('apiKeyAccess')}>
+        {create.isError && (
+          <Callout tone="danger" title="The group was not created">
+            {errorMessage(create.error)}
+          </Callout>
+        )}
+        <TextField
+          label="Name"
+          required
+          autoComplete="off"
+          error={form.formState.errors.displayName?.message}
+          {...form.register('displayName')}
+        />
+        <SelectField
+          label="API key access"
+          hint="Custom: each key's Access step says whether the group can view or edit it."
+          {...form.register('apiKeyAccess')}
+        >
           {API_KEY_ACCESS_LEVELS.map((level) => (
             <option key={level} value={level}>
               {API_KEY_ACCESS_LABELS[level]}
@@ -82,7 +113,12 @@ export function CreateGroupDialog({ org, open, onOpenChange }: { org: string; op
         <fieldset className="field">
           <legend className="field-label">Privileges</legend>
           {CONSOLE_PRIVILEGES.map((p) => (
-            <Checkbox key={privilegeId(p)} label={privilegeName(p)} value={privilegeId(p)} {...form.register('privileges')} />
+            <Checkbox
+              key={privilegeId(p)}
+              label={privilegeName(p)}
+              value={privilegeId(p)}
+              {...form.register('privileges')}
+            />
           ))}
         </fieldset>
       </form>

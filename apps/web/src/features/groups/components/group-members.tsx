@@ -14,7 +14,14 @@ interface GroupMembersProps {
 export function GroupMembers({ org, group, editReason, onAdd }: GroupMembersProps) {
   const members = useGroupMembers(org, group.id);
   if (members.isPending) return <Spinner label="Loading members" />;
-  if (members.isError) return <ErrorState error={members.error} title="The members could not be loaded" onRetry={() => void members.refetch()} />;
+  if (members.isError)
+    return (
+      <ErrorState
+        error={members.error}
+        title="The members could not be loaded"
+        onRetry={() => void members.refetch()}
+      />
+    );
   return (
     <div className="group-members">
       <div className="row-between">

@@ -16,7 +16,10 @@ export function GroupsList({ org, editReason }: { org: string; editReason: strin
   const [adding, setAdding] = useState<{ group: Group; members: Member[] } | null>(null);
 
   if (groups.isPending) return <LoadingState label="Loading groups" rows={4} />;
-  if (groups.isError) return <ErrorState error={groups.error} title="The groups could not be loaded" onRetry={() => void groups.refetch()} />;
+  if (groups.isError)
+    return (
+      <ErrorState error={groups.error} title="The groups could not be loaded" onRetry={() => void groups.refetch()} />
+    );
   if (groups.data.length === 0) return <EmptyState title="No groups yet" icon={<UsersIcon size={28} />} />;
 
   return (
@@ -60,7 +63,12 @@ export function GroupsList({ org, editReason }: { org: string; editReason: strin
                 {expanded && (
                   <tr className="row-detail" id={`members-${group.id}`}>
                     <td colSpan={4}>
-                      <GroupMembers org={org} group={group} editReason={editReason} onAdd={(g, members) => setAdding({ group: g, members })} />
+                      <GroupMembers
+                        org={org}
+                        group={group}
+                        editReason={editReason}
+                        onAdd={(g, members) => setAdding({ group: g, members })}
+                      />
                     </td>
                   </tr>
                 )}
@@ -69,7 +77,12 @@ export function GroupsList({ org, editReason }: { org: string; editReason: strin
           })}
         </tbody>
       </Table>
-      <AddMemberDialog org={org} group={adding?.group ?? null} currentMembers={adding?.members ?? []} onClose={() => setAdding(null)} />
+      <AddMemberDialog
+        org={org}
+        group={adding?.group ?? null}
+        currentMembers={adding?.members ?? []}
+        onClose={() => setAdding(null)}
+      />
     </>
   );
 }

@@ -9,9 +9,17 @@ export interface NotificationPage {
   available: boolean;
 }
 
-export async function listNotifications(org: string, page: number, perPage: number, signal?: AbortSignal): Promise<NotificationPage> {
+export async function listNotifications(
+  org: string,
+  page: number,
+  perPage: number,
+  signal?: AbortSignal,
+): Promise<NotificationPage> {
   try {
-    const { data, headers } = await apiRequest<Notification[]>(orgPath(org, '/notifications'), { query: { page, perPage }, signal });
+    const { data, headers } = await apiRequest<Notification[]>(orgPath(org, '/notifications'), {
+      query: { page, perPage },
+      signal,
+    });
     const total = Number(headers.get('X-Total-Count') ?? data.length);
     return { items: data, total: Number.isFinite(total) ? total : data.length, available: true };
   } catch (error) {

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '@keyward/contract';
 import { DateTime } from '../../../components/ui/date-time.tsx';
-import { AlertCircleIcon, CheckCircleIcon, ClockIcon, MailIcon, PauseCircleIcon } from '../../../components/ui/icons.tsx';
+import {
+  AlertCircleIcon,
+  CheckCircleIcon,
+  ClockIcon,
+  MailIcon,
+  PauseCircleIcon,
+} from '../../../components/ui/icons.tsx';
 import { Pill } from '../../../components/ui/pill.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
 import { Pagination, Table } from '../../../components/ui/table.tsx';
@@ -12,13 +18,29 @@ import { useNotifications } from '../api/list-notifications.ts';
 function StatusPill({ status }: { status: Notification['status'] }) {
   switch (status) {
     case 'SENT':
-      return <Pill tone="success" icon={<CheckCircleIcon size={13} />}>Sent</Pill>;
+      return (
+        <Pill tone="success" icon={<CheckCircleIcon size={13} />}>
+          Sent
+        </Pill>
+      );
     case 'PENDING':
-      return <Pill tone="info" icon={<ClockIcon size={13} />}>Pending</Pill>;
+      return (
+        <Pill tone="info" icon={<ClockIcon size={13} />}>
+          Pending
+        </Pill>
+      );
     case 'HELD':
-      return <Pill tone="neutral" icon={<PauseCircleIcon size={13} />}>Held</Pill>;
+      return (
+        <Pill tone="neutral" icon={<PauseCircleIcon size={13} />}>
+          Held
+        </Pill>
+      );
     case 'FAILED':
-      return <Pill tone="danger" icon={<AlertCircleIcon size={13} />}>Failed</Pill>;
+      return (
+        <Pill tone="danger" icon={<AlertCircleIcon size={13} />}>
+          Failed
+        </Pill>
+      );
   }
 }
 
@@ -29,11 +51,21 @@ export function OutboxTable({ org }: { org: string }) {
   const outbox = useNotifications(org, page, perPage);
 
   if (outbox.isPending) return <LoadingState label="Loading notifications" rows={4} />;
-  if (outbox.isError) return <ErrorState error={outbox.error} title="The notifications could not be loaded" onRetry={() => void outbox.refetch()} />;
+  if (outbox.isError)
+    return (
+      <ErrorState
+        error={outbox.error}
+        title="The notifications could not be loaded"
+        onRetry={() => void outbox.refetch()}
+      />
+    );
   if (outbox.data.items.length === 0) {
     return (
       <EmptyState title="No notifications yet" icon={<MailIcon size={28} />}>
-        <p>Keyward e-mails administrators before a key expires or is deactivated, and when a key is exposed. Those messages appear here.</p>
+        <p>
+          Keyward e-mails administrators before a key expires or is deactivated, and when a key is exposed. Those
+          messages appear here.
+        </p>
       </EmptyState>
     );
   }
