@@ -7,6 +7,7 @@ export * from './ip-rules.ts';
 export * from './key-format.ts';
 export * from './exposure.ts';
 export * from './status.ts';
+export * from './automatic-deactivation.ts';
 export * from './key-actions.ts';
 export * from './notices.ts';
 export * from './access.ts';

@@ -1,6 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { apiKeyAccessPrivileges, holdsAll, privilegeId, type ApiKeyAccess, type Privilege } from '@keyward/domain';
-import type { AppEnv, Deps, OrgAccess, UserPrincipal } from './context.ts';
+import type { Db } from '../db/database.ts';
+import type { AppEnv } from './context.ts';
+import type { OrgAccess, UserPrincipal } from './principal.ts';
 import { AppError } from './problem.ts';
 
 /**
@@ -27,7 +29,6 @@ export function requires(rule: AccessRule) {
       );
     const orgId = c.req.param('org');
     if (!orgId) throw new AppError('NOT_FOUND', 'This route needs an organization.');
-    const deps = c.var.deps;
     if (principal.kind === 'apiKey') {
       if (rule.apiKeys !== 'allowed') {
         throw new AppError(
@@ -39,7 +40,7 @@ export function requires(rule: AccessRule) {
         throw new AppError('FORBIDDEN', `This API key does not belong to organization "${orgId}".`);
       c.set('orgAccess', { organizationId: orgId, privileges: principal.privileges, groups: [] });
     } else {
-      const access = await loadOrgAccess(deps, principal.userId, orgId);
+      const access = await c.var.loadOrgAccess(principal.userId, orgId);
       assertAllowed(access, rule, orgId);
       c.set('orgAccess', access);
     }
@@ -82,8 +83,8 @@ function hasKeyAccess(access: OrgAccess, level: 'VIEW' | 'EDIT'): boolean {
 }
 
 /** The caller's groups and privileges in one organization, or null when not a member (or no such organization). */
-export async function loadOrgAccess(deps: Deps, userId: string, orgId: string): Promise<OrgAccess | null> {
-  const groups = await deps.db
+export async function loadOrgAccess(db: Db, userId: string, orgId: string): Promise<OrgAccess | null> {
+  const groups = await db
     .selectFrom('groups as g')
     .innerJoin('group_members as m', 'm.group_id', 'g.id')
     .select(['g.id', 'g.api_key_access', 'g.privileges_json'])

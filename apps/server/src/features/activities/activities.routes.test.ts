@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityPage, ApiKey } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
-import { ADMIN_EMAIL, ORG, T0, createTestContext, type TestContext } from '../../test/harness.ts';
+import { ADMIN_EMAIL, ORG, T0, createTestContext, type TestContext } from '../../../test/harness.ts';
 import { recordActivity, SYSTEM_ACTOR } from './record-activity.ts';
 
 let ctx: TestContext;
@@ -139,19 +139,17 @@ describe('recordActivity', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect((await page()).totalEntries).toBe(0);
-    await ctx.db.db
-      .transaction()
-      .execute((trx) =>
-        recordActivity(trx, {
-          organizationId: ORG,
-          operation: 'DEACTIVATE',
-          triggeredBy: SYSTEM_ACTOR,
-          resourceId: 'k',
-          resourceName: 'k',
-          state: 'DISABLED',
-          now: T0,
-        }),
-      );
+    await ctx.db.db.transaction().execute((trx) =>
+      recordActivity(trx, {
+        organizationId: ORG,
+        operation: 'DEACTIVATE',
+        triggeredBy: SYSTEM_ACTOR,
+        resourceId: 'k',
+        resourceName: 'k',
+        state: 'DISABLED',
+        now: T0,
+      }),
+    );
     expect((await page()).items[0]).toMatchObject({
       triggeredBy: SYSTEM_ACTOR,
       operation: 'DEACTIVATE',

@@ -1,11 +1,10 @@
 import type { AdditionalConfiguration, ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
 import { validateKeyRequest, type KeyRequestInput, type Privilege } from '@keyward/domain';
-import type { Deps } from '../../http/context.ts';
-import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
+import type { ApiKeyRow, GrantRow } from './api-key-row.ts';
 import { loadKey } from './api-keys.service.ts';
 import { storeNewKey, throwIfInvalid } from './create-api-key.service.ts';
 import { grantIds } from './key-fields.ts';
-import type { Caller } from './key-access.ts';
+import type { Caller, KeyServiceDeps } from './key-access.ts';
 
 /**
  * An existing key's settings as a create request (for validateKeyRequest): same template,
@@ -38,7 +37,7 @@ export function requestFromExisting(
 
 /** Create from existing: a new key (with its value) like the original, which is left unchanged. */
 export async function duplicateApiKey(
-  deps: Deps,
+  deps: KeyServiceDeps,
   caller: Caller,
   id: string,
   body: DuplicateApiKeyRequest,

@@ -1,7 +1,7 @@
 import type { PrivilegeInput, UpdateApiKeyRequest } from '@keyward/contract';
 import { FIELD_PATHS, expirationFromDate, privilegeId, type Privilege } from '@keyward/domain';
 import type { FieldError } from '../../http/problem.ts';
-import type { ApiKeyRow } from './api-key.mapper.ts';
+import type { ApiKeyRow } from './api-key-row.ts';
 
 // Adapter (the domain has no rule for it yet): on update, privileges and expiration are compared
 // with the stored ones, since the platform client sends the whole model back. Identical: ignored;

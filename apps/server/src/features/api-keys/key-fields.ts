@@ -1,7 +1,7 @@
 import { FIELD_PATHS } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import { AppError, type FieldError } from '../../http/problem.ts';
-import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
+import type { ApiKeyRow, GrantRow } from './api-key-row.ts';
 import { existingGroupIds } from './api-keys.repository.ts';
 
 /** The Access step may only name groups of the key's organization. */

@@ -6,17 +6,16 @@ import {
   type KeyUpdateInput,
   type Privilege,
 } from '@keyward/domain';
-import type { Deps } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
 import { changedFields, recordActivity } from '../activities/record-activity.ts';
 import type { AdditionalConfiguration } from '@keyward/contract';
-import { resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key.mapper.ts';
+import { resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { replaceGrants, updateKey, type KeyPatch } from './api-keys.repository.ts';
 import { loadKey } from './api-keys.service.ts';
 import { throwIfInvalid } from './create-api-key.service.ts';
 import { immutableFieldErrors } from './immutable-fields.ts';
 import { assertGroupsExist, grantIds } from './key-fields.ts';
-import type { Caller } from './key-access.ts';
+import type { Caller, KeyServiceDeps } from './key-access.ts';
 
 function updateInput(body: UpdateApiKeyRequest, grants: readonly GrantRow[]): KeyUpdateInput {
   const input: KeyUpdateInput = {};
@@ -72,7 +71,12 @@ function patchOf(update: KeyUpdate, current: ReturnType<typeof editableFields>, 
 }
 
 /** `PUT B/{id}`: applies the editable fields; the rest of the model is compared or ignored. */
-export async function updateApiKey(deps: Deps, caller: Caller, id: string, body: UpdateApiKeyRequest): Promise<void> {
+export async function updateApiKey(
+  deps: KeyServiceDeps,
+  caller: Caller,
+  id: string,
+  body: UpdateApiKeyRequest,
+): Promise<void> {
   const { row, grants } = await loadKey(deps.db, caller, id, 'EDIT');
   const immutable = immutableFieldErrors(row, body);
   if (immutable.length > 0) throw new AppError('INVALID_REQUEST', immutable[0]?.message ?? 'Not editable.', immutable);

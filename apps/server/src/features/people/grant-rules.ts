@@ -8,7 +8,7 @@ import {
   type ApiKeyAccess,
   type Privilege,
 } from '@keyward/domain';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 
 export const ADMINISTRATORS = 'ADMINISTRATORS';

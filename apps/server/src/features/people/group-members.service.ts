@@ -1,6 +1,6 @@
 import type { AddGroupMember, Member } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { ADMINISTRATORS, assertCanGrant, grantsOf } from './grant-rules.ts';
 import { requireGroup, toGroupDto } from './groups.service.ts';

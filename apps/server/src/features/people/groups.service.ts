@@ -1,7 +1,7 @@
 import type { Group, GroupInput, GroupUpdate } from '@keyward/contract';
 import type { ApiKeyAccess, Privilege } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { assertAdministratorsIntact, assertCanGrant, grantsOf } from './grant-rules.ts';
 import { normalizeGroupPrivileges } from './group-privileges.ts';

@@ -1,6 +1,6 @@
 import type { CreateMember, Member } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { hashPassword } from '../auth/password.ts';
 import { assertCanGrant, grantsOf } from './grant-rules.ts';

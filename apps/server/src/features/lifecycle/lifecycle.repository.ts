@@ -1,8 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { DAY_MS, type DisabledReason } from '@keyward/domain';
-import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
-import type { ApiKeyRow } from '../features/api-keys/api-key.mapper.ts';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ApiKeyRow } from '../api-keys/api-key-row.ts';
 
 type Eb = ExpressionBuilder<Database & { k: Database['api_keys'] }, 'k'>;
 
