@@ -10,7 +10,7 @@ import { openDatabase, type OpenedDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { bootstrap } from '../src/features/people/bootstrap.ts';
 import { insertGroup, insertMember, insertOrganization, insertUser } from '../src/features/people/people.repository.ts';
-import { randomToken, sha256Hex } from '../src/crypto.ts';
+import { randomToken, sha256Hex } from '../src/crypto/tokens.ts';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 export const ORG = 'myorganization';

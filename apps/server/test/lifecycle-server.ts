@@ -5,7 +5,7 @@ import type { ApiKey, JobRunSummary } from '@keyward/contract';
 import { createApp, type App } from '../src/app.ts';
 import { openDatabase, type OpenedDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { randomToken, sha256Hex } from '../src/crypto.ts';
+import { randomToken, sha256Hex } from '../src/crypto/tokens.ts';
 import { TestSmtpServer } from './smtp-server.ts';
 import { createTestContext, ORG, type TestContext } from './harness.ts';
 

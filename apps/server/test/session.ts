@@ -1,5 +1,5 @@
 import { generateKeyValue, keyIdFrom, keyValueParts, type Privilege } from '@keyward/domain';
-import { randomBytes, sha256Hex } from '../src/crypto.ts';
+import { randomBytes, sha256Hex } from '../src/crypto/tokens.ts';
 import { ORG, type TestContext } from './harness.ts';
 
 /** POST /rest/auth/login with a JSON body; `env` stands for @hono/node-server's bindings (the socket). */

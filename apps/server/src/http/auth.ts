@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { loadOrgAccess } from './access.ts';
 import type { AppEnv } from './context.ts';
 import type { Principal } from './principal.ts';
-import { sha256Hex } from '../crypto.ts';
+import { sha256Hex } from '../crypto/tokens.ts';
 import { AppError } from './problem.ts';
 
 export const SESSION_COOKIE = 'kw_session';

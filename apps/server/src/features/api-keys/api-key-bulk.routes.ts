@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiKeyIdListSchema } from '@keyward/contract';
 import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonBody, problemResponses } from '../../http/openapi.ts';
-import { BASE, callerOf, canEdit, OrgParamsSchema, tags } from './api-key-routing.ts';
+import { BASE, callerOf, canEdit, tags } from './api-key-routing.ts';
 import type { KeyServiceDeps } from './key-access.ts';
 import { ACTIVATE, changeKeyStates, deleteApiKeys, DISABLE } from './api-key-state.service.ts';
 

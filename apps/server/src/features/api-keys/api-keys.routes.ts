@@ -9,19 +9,11 @@ import {
 } from '@keyward/contract';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { registerApiKeyActionRoutes } from './api-key-actions.routes.ts';
 import { registerApiKeyBulkRoutes } from './api-key-bulk.routes.ts';
-import {
-  BASE,
-  callerOf,
-  canCreate,
-  canEdit,
-  canView,
-  KeyParamsSchema,
-  OrgParamsSchema,
-  tags,
-} from './api-key-routing.ts';
+import { BASE, callerOf, canCreate, canEdit, canView, KeyParamsSchema, tags } from './api-key-routing.ts';
 import type { KeyServiceDeps } from './key-access.ts';
 import { deleteApiKeys } from './api-key-state.service.ts';
 import { getApiKey, listApiKeys } from './api-keys.service.ts';

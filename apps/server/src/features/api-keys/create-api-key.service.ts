@@ -11,7 +11,7 @@ import {
   type TemplateId,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import { randomBytes, sha256Hex } from '../../crypto.ts';
+import { randomBytes, sha256Hex } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity, type TriggeredBy } from '../activities/record-activity.ts';
 import { toApiKeyDto, type ApiKeyRow } from './api-key-row.ts';

@@ -1,6 +1,6 @@
-import type { AdditionalConfiguration, ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
-import { validateKeyRequest, type KeyRequestInput, type Privilege } from '@keyward/domain';
-import type { ApiKeyRow, GrantRow } from './api-key-row.ts';
+import type { ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
+import { validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
+import { keySettingsOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { loadKey } from './api-keys.service.ts';
 import { storeNewKey, throwIfInvalid } from './create-api-key.service.ts';
 import { grantIds } from './key-fields.ts';
@@ -17,15 +17,14 @@ export function requestFromExisting(
   grants: readonly GrantRow[],
   body: DuplicateApiKeyRequest,
 ): KeyRequestInput {
-  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
-  const privileges = JSON.parse(row.privileges_json) as Privilege[];
+  const { additionalConfiguration: config, privileges, allowedIps, deniedIps } = keySettingsOf(row);
   return {
     templateId: row.template_id,
     displayName: body.displayName ?? row.display_name,
     description: body.description ?? row.description,
     privileges,
-    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-    deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    allowedIps,
+    deniedIps,
     searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
     commerce: config.commerce ?? null,
     lifetimeDuration: body.lifetimeDuration ?? null,

@@ -1,19 +1,17 @@
 import type { UpdateApiKeyRequest } from '@keyward/contract';
 import {
+  immutableFieldErrors,
   additionalConfigurationOf,
   validateKeyUpdate,
   type KeyUpdate,
   type KeyUpdateInput,
-  type Privilege,
 } from '@keyward/domain';
 import { AppError } from '../../http/problem.ts';
 import { changedFields, recordActivity } from '../activities/record-activity.ts';
-import type { AdditionalConfiguration } from '@keyward/contract';
-import { resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
+import { keySettingsOf, resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { replaceGrants, updateKey, type KeyPatch } from './api-keys.repository.ts';
 import { loadKey } from './api-keys.service.ts';
 import { throwIfInvalid } from './create-api-key.service.ts';
-import { immutableFieldErrors } from './immutable-fields.ts';
 import { assertGroupsExist, grantIds } from './key-fields.ts';
 import type { Caller, KeyServiceDeps } from './key-access.ts';
 
@@ -35,12 +33,12 @@ function updateInput(body: UpdateApiKeyRequest, grants: readonly GrantRow[]): Ke
 }
 
 function editableFields(row: ApiKeyRow, grants: readonly GrantRow[]) {
-  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
+  const { additionalConfiguration: config, allowedIps, deniedIps } = keySettingsOf(row);
   return {
     displayName: row.display_name,
     description: row.description,
-    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-    deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    allowedIps,
+    deniedIps,
     searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
     commerce: config.commerce ?? null,
     groupsThatCanView: grantIds(grants, 'VIEW').sort(),
@@ -78,12 +76,15 @@ export async function updateApiKey(
   body: UpdateApiKeyRequest,
 ): Promise<void> {
   const { row, grants } = await loadKey(deps.db, caller, id, 'EDIT');
-  const immutable = immutableFieldErrors(row, body);
+  const immutable = immutableFieldErrors(
+    { privileges: keySettingsOf(row).privileges, expirationDate: row.expiration_date },
+    body,
+  );
   if (immutable.length > 0) throw new AppError('INVALID_REQUEST', immutable[0]?.message ?? 'Not editable.', immutable);
   const current = editableFields(row, grants);
   const existing = {
     templateId: row.template_id,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    privileges: keySettingsOf(row).privileges,
     commerce: current.commerce,
     searchHub: current.searchHub,
   };

@@ -1,10 +1,10 @@
 import type { CheckTokenResponse, LoginRequest, LoginResponse, MeResponse, MyOrganization } from '@keyward/contract';
-import type { ApiKeyAccess } from '@keyward/domain';
+import { effectivePrivileges, type ApiKeyAccess } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import { effectivePrivileges } from '../../http/access.ts';
+import { groupGrantsOf } from '../../http/access.ts';
 import type { Clock } from '../../clock.ts';
 import type { UserPrincipal } from '../../http/principal.ts';
-import { randomToken, sha256Hex } from '../../crypto.ts';
+import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
 import { findUserByEmail, listUserGroups } from '../people/people.repository.ts';
 import {
@@ -14,7 +14,7 @@ import {
   insertAccessToken,
 } from './access-tokens.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 
 export const ACCESS_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
@@ -75,7 +75,7 @@ export async function me(db: Db, principal: UserPrincipal, settings: MeResponse[
     apiKeyAccess: groups
       .map((g) => g.api_key_access as ApiKeyAccess)
       .reduce<ApiKeyAccess>((best, a) => (ACCESS_RANK[a] > ACCESS_RANK[best] ? a : best), 'NONE'),
-    privileges: effectivePrivileges(groups),
+    privileges: effectivePrivileges(groupGrantsOf(groups)),
   }));
   return {
     user: { id: principal.userId, email: principal.email, displayName: principal.displayName },

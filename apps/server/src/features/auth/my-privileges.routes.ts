@@ -3,7 +3,7 @@ import { MyPrivilegesSchema } from '@keyward/contract';
 import { requires } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
-import { OrgParamsSchema } from '../people/params.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 
 const myPrivilegesRoute = createRoute({
   method: 'get',

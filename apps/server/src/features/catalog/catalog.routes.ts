@@ -8,11 +8,11 @@ import {
 import { z } from 'zod';
 import { requires } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { findTemplate, listAssignablePrivileges, listTemplates } from './catalog.service.ts';
 
 const canView = requires({ keyAccess: 'VIEW' });
-const OrgParamsSchema = z.object({ org: z.string().min(1).meta({ description: 'Organization id' }) });
 
 const listTemplatesRoute = createRoute({
   method: 'get',

@@ -11,7 +11,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { randomBytes } from '../../crypto.ts';
+import { randomBytes } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
 import { advanceKeys } from '../lifecycle/advance-keys.ts';
 import { recordActivity } from '../activities/record-activity.ts';

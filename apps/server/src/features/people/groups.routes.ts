@@ -7,7 +7,8 @@ import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { createGroup, listGroupsOf, removeGroup, updateGroupOf, requireGroup, toGroupDto } from './groups.service.ts';
-import { GroupParamsSchema, OrgParamsSchema } from './params.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
+import { GroupParamsSchema } from './params.ts';
 
 const canView = requires({ privileges: [REQUIRED_PRIVILEGES.viewGroups] });
 const canEdit = requires({ privileges: [REQUIRED_PRIVILEGES.editGroups] });

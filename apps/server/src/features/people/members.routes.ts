@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { createMember, listMembersOf } from './members.service.ts';
-import { OrgParamsSchema } from './params.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 
 const tags = ['Members'];
 
