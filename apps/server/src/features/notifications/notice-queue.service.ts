@@ -1,12 +1,16 @@
 import { maskKeyValue, type DueNotice, type ExposureReport } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { ApiKeyRow } from '../api-keys/api-key-row.ts';
+import type { Selectable } from 'kysely';
+import type { ApiKeyTable } from '../../db/schema.ts';
 import { composeNoticeMail } from './notice-mail.ts';
 import { recordNotices, storedNoticeKey, type NewNoticeRow } from './notices.repository.ts';
 import { insertOutbox, type NewOutboxRow } from './outbox.repository.ts';
 import { organizationRecipients, type OrganizationRecipients } from './recipients.repository.ts';
 
 /** A notice due for a key, as noticesDue answered it. */
+/** A key as stored (the API keys feature's row model; notifications sit below it, so spelled from the table). */
+type ApiKeyRow = Selectable<ApiKeyTable>;
+
 export interface PlannedNotice {
   row: ApiKeyRow;
   due: DueNotice;
