@@ -1,4 +1,4 @@
-import { statusOf, type DisabledReason, type KeyFacts, type KeyStatus } from '@keyward/domain';
+import { statusOf, type DisabledReason, type KeyFacts, type KeyStatus } from './status.ts';
 
 export interface Deactivation {
   reason: DisabledReason;
