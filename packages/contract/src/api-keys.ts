@@ -3,6 +3,8 @@
 // types are checked here (400), the rules of §3.2 by the domain (422).
 import { z } from 'zod';
 import {
+  KEY_ACCESS_LEVELS,
+  PRIVACY_LEVELS,
   DISABLED_REASONS,
   EXPOSURE_SOURCES,
   KEY_STATUSES,
@@ -23,7 +25,7 @@ export const ApiKeySortBySchema = z.enum(API_KEY_SORT_FIELDS);
 export type ApiKeySortBy = z.infer<typeof ApiKeySortBySchema>;
 
 export const ApiKeyTemplateIdSchema = z.enum(TEMPLATE_IDS).meta({ id: 'ApiKeyTemplateId' });
-export const PrivacyLevelSchema = z.enum(['PUBLIC', 'PRIVATE']);
+export const PrivacyLevelSchema = z.enum(PRIVACY_LEVELS);
 
 export const AdditionalConfigurationSchema = z
   .object({
@@ -103,7 +105,7 @@ export const ApiKeySchema = z
     /** Deactivating asks for the "I understand" check (Custom keys can't be reactivated). */
     disableNeedsConfirmation: z.boolean(),
     /** The caller's access to this key (NONE: a creator whose groups were not granted it). */
-    access: z.enum(['NONE', 'VIEW', 'EDIT']),
+    access: z.enum(KEY_ACCESS_LEVELS),
   })
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof ApiKeySchema>;

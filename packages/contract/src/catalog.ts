@@ -1,6 +1,6 @@
 // Templates (`GET .../templates/apikeys`) and assignable privileges (`GET .../privileges/apikeys`).
 import { z } from 'zod';
-import { PRIVILEGE_OWNERS, PRIVILEGE_TYPES, TEMPLATE_IDS } from '@keyward/domain';
+import { PRIVACY_LEVELS, PRIVILEGE_OWNERS, PRIVILEGE_TYPES, TEMPLATE_IDS } from '@keyward/domain';
 import { PrivilegeSchema } from './common.ts';
 
 export const WIZARD_STEPS = ['purpose', 'identification', 'privileges', 'configuration', 'access', 'review'] as const;
@@ -10,7 +10,7 @@ export const ApiKeyTemplateSchema = z
     id: z.enum(TEMPLATE_IDS),
     displayName: z.string(),
     description: z.string(),
-    privacyLevel: z.enum(['PUBLIC', 'PRIVATE']),
+    privacyLevel: z.enum(PRIVACY_LEVELS),
     privacyLabel: z.string(),
     /** Fixed privileges; empty for Custom (chosen in the Privileges step). */
     privileges: z.array(PrivilegeSchema),

@@ -1,11 +1,13 @@
+import { PRIVILEGE_OWNERS, PRIVILEGE_TYPES, type FieldError as DomainFieldError } from '@keyward/domain';
 import { z } from 'zod';
 
+/** The domain's FieldError, as problem bodies carry it (`rule` names the rule broken). */
 export const FieldErrorSchema = z.object({
   path: z.string(),
   message: z.string(),
-  rule: z.string().optional(),
-});
-export type FieldError = z.infer<typeof FieldErrorSchema>;
+  rule: z.string(),
+}) satisfies z.ZodType<FieldError>;
+export type FieldError = DomainFieldError<string>;
 
 /** application/problem+json body of every error (PRODUCT.md §3.4). */
 export const ProblemSchema = z.object({
@@ -18,8 +20,8 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export const PrivilegeOwnerSchema = z.enum(['PLATFORM', 'SEARCH_API', 'USAGE_ANALYTICS', 'COVEO_ML']);
-export const PrivilegeTypeSchema = z.enum(['VIEW', 'EDIT', 'CREATE']);
+export const PrivilegeOwnerSchema = z.enum(PRIVILEGE_OWNERS);
+export const PrivilegeTypeSchema = z.enum(PRIVILEGE_TYPES);
 
 /** A privilege as answered: `targetId` absent or '*' means every target. */
 export const PrivilegeSchema = z.object({

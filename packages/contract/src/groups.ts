@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { API_KEY_ACCESS_LEVELS } from '@keyward/domain';
+import { API_KEY_ACCESS_LEVELS, BUILT_IN_GROUPS } from '@keyward/domain';
 import { PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
 
 /** API-key access of a group (PRODUCT.md §2); its type is the domain's `ApiKeyAccess`. */
 export const ApiKeyAccessSchema = z.enum(API_KEY_ACCESS_LEVELS).meta({ id: 'ApiKeyAccess' });
 
-export const BuiltInGroupSchema = z.enum(['ADMINISTRATORS', 'SECURITY_CONTACTS']);
+export const BuiltInGroupSchema = z.enum(BUILT_IN_GROUPS);
 export type BuiltInGroup = z.infer<typeof BuiltInGroupSchema>;
 
 /** Accepts e-mail addresses of intranet hosts too (admin@localhost), so only the shape is checked. */

@@ -3,7 +3,9 @@ import { isAssignableToKeys, privilege, privilegeId, type Privilege } from './pr
 export const API_KEY_ACCESS_LEVELS = ['NONE', 'VIEW_ALL', 'EDIT_ALL', 'CUSTOM'] as const;
 export type ApiKeyAccess = (typeof API_KEY_ACCESS_LEVELS)[number];
 
-export type KeyAccessLevel = 'NONE' | 'VIEW' | 'EDIT';
+/** A caller's access to one key. */
+export const KEY_ACCESS_LEVELS = ['NONE', 'VIEW', 'EDIT'] as const;
+export type KeyAccessLevel = (typeof KEY_ACCESS_LEVELS)[number];
 export type KeyGrant = { groupId: string; level: 'VIEW' | 'EDIT' };
 
 const RANK: Readonly<Record<KeyAccessLevel, number>> = { NONE: 0, VIEW: 1, EDIT: 2 };

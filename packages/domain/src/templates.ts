@@ -1,6 +1,7 @@
 import { findCatalogEntry, privilege, type Privilege } from './privileges.ts';
 
-export type Privacy = 'PUBLIC' | 'PRIVATE';
+export const PRIVACY_LEVELS = ['PUBLIC', 'PRIVATE'] as const;
+export type Privacy = (typeof PRIVACY_LEVELS)[number];
 export type WizardStep = 'purpose' | 'identification' | 'privileges' | 'configuration' | 'access' | 'review';
 
 export type TemplateConfiguration = {

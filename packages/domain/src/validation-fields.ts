@@ -30,7 +30,8 @@ export type ValidationRule =
   | 'MAX_ENTRIES'
   | 'NOT_EDITABLE';
 
-export type FieldError = { path: string; rule: ValidationRule; message: string };
+/** A broken rule, named by the field's path: the one shape of field errors, from the domain to the console. */
+export type FieldError<Rule extends string = ValidationRule> = { path: string; rule: Rule; message: string };
 export type Checked<T> = { value: T; errors: FieldError[] };
 
 export const FIELD_PATHS = {

@@ -3,24 +3,21 @@
  * problem+json turned into ApiError, and a 401 anywhere sends the user back to the login page.
  */
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+import type { FieldError } from '@keyward/contract';
 
 interface ProblemBody {
   title?: string;
   status?: number;
   detail?: string;
   errorCode?: string;
-  errors?: FieldProblem[];
+  errors?: FieldError[];
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly errorCode: string;
   readonly title: string;
-  readonly errors: FieldProblem[];
+  readonly errors: FieldError[];
 
   constructor(status: number, body: ProblemBody) {
     super(body.detail || body.title || `Request failed with status ${status}`);

@@ -1,5 +1,5 @@
 import type { PrivilegeInput } from '@keyward/contract';
-import { findCatalogEntry, isKnownPrivilege, privilegeId, type Privilege } from '@keyward/domain';
+import { findCatalogEntry, isKnownPrivilege, privilegeId, privilegeKey, type Privilege } from '@keyward/domain';
 import type { FieldError } from '../../http/problem.ts';
 
 type Result = { ok: true; privileges: Privilege[] } | { ok: false; errors: FieldError[] };
@@ -40,7 +40,7 @@ export function normalizeGroupPrivileges(inputs: readonly PrivilegeInput[]): Res
       return;
     }
     const expanded = targets.length === 0 ? [base] : targets.map((targetId) => ({ ...base, targetId }));
-    for (const p of expanded) byKey.set(`${privilegeId(p)}@${p.targetId ?? '*'}`, p);
+    for (const p of expanded) byKey.set(privilegeKey(p), p);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, privileges: [...byKey.values()] };
 }
