@@ -12,6 +12,50 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
   return allowed.find((a) => a === value);
 }
 
+/** The list query a URL's search part asks for (unknown or missing values: the defaults). */
+export function listParamsFrom(search: URLSearchParams): ListApiKeysParams {
+  const sortBy = oneOf(search.get('sortBy'), SORTS) ?? DEFAULT_SORT;
+  const order =
+    search.get('order') === 'asc'
+      ? 'asc'
+      : search.get('order') === 'desc'
+        ? 'desc'
+        : sortBy === 'displayName'
+          ? 'asc'
+          : 'desc';
+  const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
+  const perPageRaw = Number.parseInt(search.get('perPage') ?? '25', 10);
+  return {
+    status: oneOf(search.get('status'), LIST_STATUS_FILTERS) as ApiKeyStatusFilter | undefined,
+    filter: search.get('q')?.trim() || undefined,
+    sortBy,
+    order,
+    page: page - 1,
+    perPage: PER_PAGE.includes(perPageRaw) ? perPageRaw : 25,
+  };
+}
+
+/** The search part after some changes (undefined or '' removes a value); any change but paging goes back to page 1. */
+export function withChanges(
+  previous: URLSearchParams,
+  changes: Record<string, string | number | undefined>,
+  resetPage = true,
+): URLSearchParams {
+  const next = new URLSearchParams(previous);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined || value === '') next.delete(name);
+    else next.set(name, String(value));
+  }
+  if (resetPage && !('page' in changes)) next.delete('page');
+  return next;
+}
+
+/** Sorting by the current column flips the order; a new column starts A→Z for names, newest first otherwise. */
+export function nextOrder(current: Pick<ListApiKeysParams, 'sortBy' | 'order'>, sortBy: ApiKeySortBy): 'asc' | 'desc' {
+  if (current.sortBy === sortBy) return current.order === 'asc' ? 'desc' : 'asc';
+  return sortBy === 'displayName' ? 'asc' : 'desc';
+}
+
 /**
  * The list's state lives in the URL (shareable, survives reload, back/forward work):
  * `?q=&status=&sortBy=&order=&page=&perPage=`, with `page` 1-based for people.
@@ -19,60 +63,19 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 export function useListParams() {
   const [search, setSearch] = useSearchParams();
 
-  const params: ListApiKeysParams = useMemo(() => {
-    const sortBy = oneOf(search.get('sortBy'), SORTS) ?? DEFAULT_SORT;
-    const order =
-      search.get('order') === 'asc'
-        ? 'asc'
-        : search.get('order') === 'desc'
-          ? 'desc'
-          : sortBy === 'displayName'
-            ? 'asc'
-            : 'desc';
-    const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
-    const perPageRaw = Number.parseInt(search.get('perPage') ?? '25', 10);
-    return {
-      status: oneOf(search.get('status'), LIST_STATUS_FILTERS) as ApiKeyStatusFilter | undefined,
-      filter: search.get('q')?.trim() || undefined,
-      sortBy,
-      order,
-      page: page - 1,
-      perPage: PER_PAGE.includes(perPageRaw) ? perPageRaw : 25,
-    };
-  }, [search]);
+  const params: ListApiKeysParams = useMemo(() => listParamsFrom(search), [search]);
 
   const update = useCallback(
     (changes: Record<string, string | number | undefined>, resetPage = true) => {
-      setSearch(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [name, value] of Object.entries(changes)) {
-            if (value === undefined || value === '') next.delete(name);
-            else next.set(name, String(value));
-          }
-          if (resetPage && !('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: 'q' in changes },
-      );
+      setSearch((previous) => withChanges(previous, changes, resetPage), { replace: 'q' in changes });
     },
     [setSearch],
   );
 
   const setPage = useCallback((page0: number) => update({ page: page0 > 0 ? page0 + 1 : undefined }, false), [update]);
   const setSort = useCallback(
-    (sortBy: ApiKeySortBy) => {
-      const order =
-        params.sortBy === sortBy
-          ? params.order === 'asc'
-            ? 'desc'
-            : 'asc'
-          : sortBy === 'displayName'
-            ? 'asc'
-            : 'desc';
-      update({ sortBy, order });
-    },
-    [params.order, params.sortBy, update],
+    (sortBy: ApiKeySortBy) => update({ sortBy, order: nextOrder(params, sortBy) }),
+    [params, update],
   );
 
   const setQuery = useCallback((q: string) => update({ q: q || undefined }), [update]);
