@@ -17,10 +17,6 @@ export async function insertOrganization(
     .execute();
 }
 
-export async function findOrganization(db: Db, id: string) {
-  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function insertUser(
   db: Db,
   user: { email: string; displayName: string; passwordHash: string; now: number },
