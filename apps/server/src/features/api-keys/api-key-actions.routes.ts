@@ -3,9 +3,9 @@ import { ApiKeySchema, DuplicateApiKeyRequestSchema } from '@keyward/contract';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, canDuplicate, canEdit, KeyParamsSchema, tags } from './api-key-routing.ts';
-import type { KeyServiceDeps } from './key-access.ts';
+import type { KeyServiceDeps } from './api-key-access.ts';
 import { ACTIVATE, changeKeyStates, DISABLE, EXTEND } from './api-key-state.service.ts';
-import { duplicateApiKey } from './duplicate-api-key.service.ts';
+import { duplicateApiKey } from './api-key-duplicate.service.ts';
 
 // A body sent to activate, disable or extend (the platform client's toggle sends the whole model)
 // is ignored.

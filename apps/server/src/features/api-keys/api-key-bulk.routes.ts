@@ -4,7 +4,7 @@ import type { AppEnv } from '../../http/context.ts';
 import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonBody, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, canEdit, tags } from './api-key-routing.ts';
-import type { KeyServiceDeps } from './key-access.ts';
+import type { KeyServiceDeps } from './api-key-access.ts';
 import { ACTIVATE, changeKeyStates, deleteApiKeys, DISABLE } from './api-key-state.service.ts';
 
 // Bulk calls are all or nothing: one unknown key (404), one the caller can't edit (403) or one

@@ -14,8 +14,8 @@ import { keyTextMatches } from '../../db/key-search.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ApiKeyRow } from './api-key-row.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
-import { cachedStatusCount } from './status-count-cache.ts';
-import { filterForms, statusRank } from './status-sql.ts';
+import { cachedStatusCount } from './api-key-status-count.cache.ts';
+import { filterForms, statusRank } from './api-key-status.sql.ts';
 
 export interface KeyListQuery {
   organizationId: string;

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/context.ts';
 import { OrgParamsSchema } from '../../http/params.ts';
 import { AppError } from '../../http/problem.ts';
 import { actorOf } from '../activities/record-activity.ts';
-import type { Caller } from './key-access.ts';
+import type { Caller } from './api-key-access.ts';
 
 export const BASE = '/rest/organizations/{org}/apikeys';
 export const tags = ['API keys'];

@@ -13,8 +13,8 @@ import { changedFields, recordActivity } from '../activities/record-activity.ts'
 import { factsOf, resourceStateOf, type ApiKeyRow } from './api-key-row.ts';
 import { deleteKeys, updateKey, type KeyPatch } from './api-keys.repository.ts';
 import { loadKeys } from './api-keys.service.ts';
-import { keyActivityFields, grantIds } from './key-fields.ts';
-import type { Caller, KeyServiceDeps } from './key-access.ts';
+import { keyActivityFields, grantIds } from './api-key-fields.ts';
+import type { Caller, KeyServiceDeps } from './api-key-access.ts';
 
 interface StateChange {
   operation: 'ENABLE' | 'DISABLE' | 'EXTEND';

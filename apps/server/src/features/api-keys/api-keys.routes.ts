@@ -14,11 +14,11 @@ import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts'
 import { registerApiKeyActionRoutes } from './api-key-actions.routes.ts';
 import { registerApiKeyBulkRoutes } from './api-key-bulk.routes.ts';
 import { BASE, callerOf, canCreate, canEdit, canView, KeyParamsSchema, tags } from './api-key-routing.ts';
-import type { KeyServiceDeps } from './key-access.ts';
+import type { KeyServiceDeps } from './api-key-access.ts';
 import { deleteApiKeys } from './api-key-state.service.ts';
 import { getApiKey, listApiKeys } from './api-keys.service.ts';
-import { createApiKey } from './create-api-key.service.ts';
-import { updateApiKey } from './update-api-key.service.ts';
+import { createApiKey } from './api-key-create.service.ts';
+import { updateApiKey } from './api-key-update.service.ts';
 
 const listRoute = createRoute({
   method: 'get',

@@ -11,7 +11,7 @@ import {
   visibleGroupsOf,
   type Caller,
   type KeyServiceDeps,
-} from './key-access.ts';
+} from './api-key-access.ts';
 
 const DEFAULT_PER_PAGE = 100;
 

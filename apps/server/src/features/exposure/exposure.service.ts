@@ -17,7 +17,7 @@ import { advanceKeys } from '../lifecycle/advance-keys.ts';
 import { recordActivity } from '../activities/record-activity.ts';
 import { factsOf, resourceStateOf, type ApiKeyRow } from '../api-keys/api-key-row.ts';
 import { findKey } from '../api-keys/api-keys.repository.ts';
-import { notFound } from '../api-keys/key-access.ts';
+import { notFound } from '../api-keys/api-key-access.ts';
 import { noticeContextOf } from '../notifications/notice-queue.service.ts';
 import { redactKeyValues } from '../notifications/notice-mail.ts';
 import { clearExposure, reportOf, writeExposure } from './exposure.repository.ts';

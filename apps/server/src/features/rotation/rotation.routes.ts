@@ -5,7 +5,7 @@ import { requires } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, KeyParamsSchema, tags } from '../api-keys/api-key-routing.ts';
-import type { KeyServiceDeps } from '../api-keys/key-access.ts';
+import type { KeyServiceDeps } from '../api-keys/api-key-access.ts';
 import { rotateApiKey } from './rotation.service.ts';
 
 /** Rotating creates a key and changes the old one: API keys Create, and Edit access to the old key. */

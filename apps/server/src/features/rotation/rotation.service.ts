@@ -13,10 +13,10 @@ import { recordActivity } from '../activities/record-activity.ts';
 import { factsOf, toApiKeyDto, type ApiKeyRow, type GrantRow } from '../api-keys/api-key-row.ts';
 import { findGrants } from '../api-keys/api-keys.repository.ts';
 import { loadKey } from '../api-keys/api-keys.service.ts';
-import { insertNewKey, throwIfInvalid } from '../api-keys/create-api-key.service.ts';
-import { accessToKey, type Caller, type KeyServiceDeps } from '../api-keys/key-access.ts';
-import { assertGroupsExist, keyActivityFields } from '../api-keys/key-fields.ts';
-import { requestFromExisting } from '../api-keys/duplicate-api-key.service.ts';
+import { insertNewKey, throwIfInvalid } from '../api-keys/api-key-create.service.ts';
+import { accessToKey, type Caller, type KeyServiceDeps } from '../api-keys/api-key-access.ts';
+import { assertGroupsExist, keyActivityFields } from '../api-keys/api-key-fields.ts';
+import { requestFromExisting } from '../api-keys/api-key-duplicate.service.ts';
 import { scheduleRotation } from './rotation.repository.ts';
 
 const PERIOD_PATH = 'previousKeyExpirationPeriod';

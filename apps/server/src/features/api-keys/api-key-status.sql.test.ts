@@ -20,7 +20,7 @@ import { ORG, T0 } from '../../../test/harness.ts';
 import { factsOf, type ApiKeyRow } from './api-key-row.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
 import { countQueries, listKeys, pageQuery, type KeyListQuery } from './api-key-list.repository.ts';
-import { filterForms } from './status-sql.ts';
+import { filterForms } from './api-key-status.sql.ts';
 
 // The SQL translation of the status filters must agree with statusOf for every key and instant,
 // especially at the edges (exactly at a deadline, one millisecond before).

@@ -6,7 +6,7 @@ import { DAY_MS, addYears } from '@keyward/domain';
 import { openDatabase, type OpenedDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ORG, T0 } from '../../../test/harness.ts';
-import { cachedStatusCount } from './status-count-cache.ts';
+import { cachedStatusCount } from './api-key-status-count.cache.ts';
 
 let db: OpenedDatabase;
 let dir: string;

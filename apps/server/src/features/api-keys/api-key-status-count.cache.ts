@@ -3,7 +3,7 @@ import { expressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { writeVersion } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { usableUntilWithin } from './status-sql.ts';
+import { usableUntilWithin } from './api-key-status.sql.ts';
 
 // The ACTIVE and DEACTIVATED totals of a large organization each visit up to half its keys. Such a
 // total stays true until the database is written or some key's usable-until instant passes, both

@@ -16,8 +16,8 @@ import { AppError } from '../../http/problem.ts';
 import { recordActivity, type TriggeredBy } from '../activities/record-activity.ts';
 import { toApiKeyDto, type ApiKeyRow } from './api-key-row.ts';
 import { findGrants, insertGrants, insertKey } from './api-keys.repository.ts';
-import { assertGroupsExist, keyActivityFields } from './key-fields.ts';
-import { accessToKey, type Caller, type KeyServiceDeps } from './key-access.ts';
+import { assertGroupsExist, keyActivityFields } from './api-key-fields.ts';
+import { accessToKey, type Caller, type KeyServiceDeps } from './api-key-access.ts';
 
 /** Without apiKeyTemplateId, create makes a Custom key (PRODUCT.md §3.4). */
 const DEFAULT_TEMPLATE: TemplateId = 'custom';

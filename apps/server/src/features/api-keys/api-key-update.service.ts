@@ -11,9 +11,9 @@ import { changedFields, recordActivity } from '../activities/record-activity.ts'
 import { keySettingsOf, resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { replaceGrants, updateKey, type KeyPatch } from './api-keys.repository.ts';
 import { loadKey } from './api-keys.service.ts';
-import { throwIfInvalid } from './create-api-key.service.ts';
-import { assertGroupsExist, grantIds } from './key-fields.ts';
-import type { Caller, KeyServiceDeps } from './key-access.ts';
+import { throwIfInvalid } from './api-key-create.service.ts';
+import { assertGroupsExist, grantIds } from './api-key-fields.ts';
+import type { Caller, KeyServiceDeps } from './api-key-access.ts';
 
 function updateInput(body: UpdateApiKeyRequest, grants: readonly GrantRow[]): KeyUpdateInput {
   const input: KeyUpdateInput = {};

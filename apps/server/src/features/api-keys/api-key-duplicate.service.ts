@@ -2,9 +2,9 @@ import type { ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
 import { validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
 import { keySettingsOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { loadKey } from './api-keys.service.ts';
-import { storeNewKey, throwIfInvalid } from './create-api-key.service.ts';
-import { grantIds } from './key-fields.ts';
-import type { Caller, KeyServiceDeps } from './key-access.ts';
+import { storeNewKey, throwIfInvalid } from './api-key-create.service.ts';
+import { grantIds } from './api-key-fields.ts';
+import type { Caller, KeyServiceDeps } from './api-key-access.ts';
 
 /**
  * An existing key's settings as a create request (for validateKeyRequest): same template,

@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema.ts';
 
 // statusOf (packages/domain/src/status.ts) translated into SQL predicates on stored columns, with
 // `now` as a parameter, so that lists filter and sort 100,000 keys without loading them. Kept equal
-// to statusOf by status-sql.test.ts. Stored columns: enabled + disabled_reason (a stored
+// to statusOf by api-key-status.sql.test.ts. Stored columns: enabled + disabled_reason (a stored
 // deactivation), expiration_date, exposure_deactivation_date, inactivity_deadline (kept equal to
 // the domain's inactivityDeadline), scheduled_deactivation_date, exposure_json (a report exists).
 // Each filter comes in equivalent forms that different indexes answer (migration 0002).
