@@ -4,6 +4,7 @@ import {
   REQUIRED_PRIVILEGES,
   apiKeyAccessPrivileges,
   apiKeyCallerRefusal,
+  keyAccessCeiling,
   keyAccessAllows,
   keyAccessOf,
   type ApiKeyAccess,
@@ -105,5 +106,20 @@ describe('apiKeyCallerRefusal', () => {
     const message = apiKeyCallerRefusal(required);
     expect(message !== null).toBe(refused);
     if (message) expect(message).toContain('An API key can never view or edit API keys');
+  });
+});
+
+describe('keyAccessCeiling (what a route checks before the per-key grants)', () => {
+  const g = (id: string, apiKeyAccess: 'NONE' | 'VIEW_ALL' | 'EDIT_ALL' | 'CUSTOM') => ({ id, apiKeyAccess });
+  it.each([
+    [[], 'NONE'],
+    [[g('a', 'NONE')], 'NONE'],
+    [[g('a', 'VIEW_ALL')], 'VIEW'],
+    [[g('a', 'CUSTOM')], 'EDIT'],
+    [[g('a', 'EDIT_ALL')], 'EDIT'],
+    [[g('a', 'NONE'), g('b', 'VIEW_ALL')], 'VIEW'],
+    [[g('a', 'VIEW_ALL'), g('b', 'CUSTOM')], 'EDIT'],
+  ] as const)('%o → %s', (groups, level) => {
+    expect(keyAccessCeiling({ groups })).toBe(level);
   });
 });

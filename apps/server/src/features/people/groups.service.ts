@@ -1,6 +1,7 @@
 import type { Group, GroupInput, GroupUpdate } from '@keyward/contract';
 import { groupGrants, type ApiKeyAccess, type Privilege } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
+import { privilegesFrom } from '../../db/json-columns.ts';
 import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { assertAdministratorsIntact, assertCanGrant } from './grant-rules.ts';
@@ -20,7 +21,7 @@ export function toGroupDto(row: GroupRow): Group {
     id: row.id,
     displayName: row.display_name,
     apiKeyAccess: row.api_key_access as ApiKeyAccess,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    privileges: privilegesFrom(row.privileges_json),
     builtIn: row.built_in === 'ADMINISTRATORS' || row.built_in === 'SECURITY_CONTACTS' ? row.built_in : null,
     memberCount: row.member_count,
   };
