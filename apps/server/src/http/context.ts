@@ -8,6 +8,7 @@ import type { UsageBuffer } from '../features/verification/usage-buffer.ts';
 import type { Verifier } from '../features/verification/verifier.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Metrics } from '../observability/metrics.ts';
 
 /** Everything a request handler may depend on; built once by createApp. */
 export interface Deps {
@@ -26,6 +27,8 @@ export interface Deps {
   mailer: Mailer | null;
   /** The job loop of PRODUCT.md §5 (POST /__test__/jobs/run runs one pass). */
   jobs: JobRunner;
+  /** Prometheus metrics (no-op unless KEYWARD_METRICS=true): verification verdicts, cache size… */
+  metrics: Metrics;
 }
 
 export interface UserPrincipal {

@@ -46,6 +46,7 @@ export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps)
       },
       org,
     );
+    deps.metrics.countVerdict(verdict.code);
     return c.json(toResponse(verdict), 200);
   });
 }
