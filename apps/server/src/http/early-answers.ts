@@ -19,30 +19,31 @@ function hasBody(incoming: IncomingMessage): boolean {
   return incoming.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** Reads and discards the rest of a body; false when it is over the limit, too slow, or fails. */
-function drain(incoming: IncomingMessage, limitBytes: number, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    let bytes = 0;
-    const done = (ended: boolean) => {
-      clearTimeout(timer);
-      incoming.off('data', onData);
-      incoming.off('end', onEnd);
-      incoming.off('error', onError);
-      if (!ended) incoming.pause();
-      resolve(ended);
-    };
-    const onData = (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > limitBytes) done(false);
-    };
-    const onEnd = () => done(true);
-    const onError = () => done(false);
-    const timer = setTimeout(() => done(false), timeoutMs);
-    incoming.on('data', onData);
-    incoming.once('end', onEnd);
-    incoming.once('error', onError);
-    incoming.resume();
+/**
+ * Reads and discards the rest of the request body through the Request's own stream (which
+ * @hono/node-server feeds from the socket); false when it is over the limit, too slow, or fails.
+ */
+async function drain(body: ReadableStream<Uint8Array>, limitBytes: number, timeoutMs: number): Promise<boolean> {
+  const reader = body.getReader();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
+  let bytes = 0;
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), timeout]);
+      if (next === 'timeout') return false;
+      if (next.done) return true;
+      bytes += next.value.byteLength;
+      if (bytes > limitBytes) return false;
+    }
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    reader.releaseLock();
+  }
 }
 
 /**
@@ -59,8 +60,9 @@ export function finishUnreadBody(limitBytes = DRAIN_LIMIT_BYTES, timeoutMs = DRA
     const incoming = incomingOf(c.env);
     if (!incoming || incoming.readableEnded || incoming.destroyed || !hasBody(incoming)) return;
     const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
-    const untouched = incoming.readableFlowing === null;
-    const drained = untouched && !(declared > limitBytes) && (await drain(incoming, limitBytes, timeoutMs));
+    const body = c.req.raw.body;
+    const readable = body !== null && !body.locked && !c.req.raw.bodyUsed;
+    const drained = readable && !(declared > limitBytes) && (await drain(body, limitBytes, timeoutMs));
     if (!drained) c.res.headers.set('Connection', 'close');
   };
 }
