@@ -6,8 +6,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../app.ts';
 import { createShutdownHooks, type ShutdownHooks } from '../shutdown.ts';
-import { B, createKey, jsonOf } from '../features/api-keys/api-keys.test-support.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../test/harness.ts';
+import { B, createKey, jsonOf } from '../../test/api-keys.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../test/harness.ts';
 import { HSTS_HEADER, SECURITY_HEADERS, securityHeaders } from './security-headers.ts';
 
 // Issue 12, findings 4 and 5: security headers on every kind of answer; no-store on every API

@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORG, createTestContext, type TestContext } from '../test/harness.ts';
+import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
 
 // Issue 12, finding 3: after an early answer (413 on a 1.1 MB body, 401/400 while the body was
 // still arriving) the server closed a keep-alive connection under the client. Here a raw socket

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Metrics } from '../observability/metrics.ts';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../crypto/tokens.ts';
 import { AppError } from './problem.ts';
 
 function sameSecret(a: string, b: string): boolean {

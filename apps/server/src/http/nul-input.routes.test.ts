@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { B, createKey, jsonOf } from '../features/api-keys/api-keys.test-support.ts';
-import { ORG, createTestContext, type TestContext } from '../test/harness.ts';
+import { B, createKey, jsonOf } from '../../test/api-keys.ts';
+import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
 import type { ProblemBody } from './problem.ts';
 
 // Issue 12, finding 2: `GET …/apikeys?filter=a%00b` answered 500 ("SqliteError: unterminated

@@ -3,7 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { AppEnv, Principal } from './context.ts';
+import type { AppEnv } from './context.ts';
+import type { Principal } from './principal.ts';
 import { setResponseHeader } from './response-headers.ts';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';

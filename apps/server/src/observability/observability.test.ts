@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../app.ts';
 import { createShutdownHooks, type ShutdownHooks } from '../shutdown.ts';
-import { B, createKey } from '../features/api-keys/api-keys.test-support.ts';
-import { sessionCookieOf } from '../features/auth/session.test-support.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../test/harness.ts';
+import { B, createKey } from '../../test/api-keys.ts';
+import { sessionCookieOf } from '../../test/session.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../test/harness.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { API_KEY_SORT_FIELDS } from '@keyward/contract';
 import { TEMPLATE_IDS } from '@keyward/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, VALID_BODIES, createKey } from './api-keys.test-support.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, VALID_BODIES, createKey } from '../../../test/api-keys.ts';
 
 // Issue 12: fuzz-style properties of the list query and the create body. Whatever is sent, the
 // answer is never a 5xx, and a refused create writes nothing (no key, no activity).

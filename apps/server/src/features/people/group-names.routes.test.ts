@@ -10,8 +10,8 @@ import * as m0003 from '../../db/migrations/2026_11_22_0003_outbox_listing.ts';
 import * as m0004 from '../../db/migrations/2026_11_22_0004_scan_index_for_jobs.ts';
 import * as m0005 from '../../db/migrations/2026_11_22_0005_api_key_search.ts';
 import * as m1201 from '../../db/migrations/2026_12_01_1201_group_name_key.ts';
-import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf } from '../auth/session.test-support.ts';
+import { ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf } from '../../../test/session.ts';
 
 // Issue 12, finding 1: a duplicate group name with non-ASCII letters answered 500, and "ω≈ç√" was
 // accepted beside "Ω≈ç√" while "abc" was refused beside "ABC".

@@ -1,6 +1,6 @@
 import { keyIdFrom, nameKey, type ApiKeyAccess, type Privilege } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import { randomBytes } from '../../http/hash.ts';
+import { randomBytes } from '../../crypto/tokens.ts';
 
 export interface GroupRow {
   id: string;
