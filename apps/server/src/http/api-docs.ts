@@ -23,7 +23,8 @@ const PAGE = `<!doctype html>
     <link rel="stylesheet" href="/rest/docs/assets/swagger-ui.css" />
   </head>
   <body>
-    <div id="swagger-ui"></div>
+    <noscript>The API is described by <a href="/rest/openapi.json">/rest/openapi.json</a> (OpenAPI 3.1).</noscript>
+    <div id="swagger-ui" data-url="/rest/openapi.json"></div>
     <script src="/rest/docs/assets/swagger-ui-bundle.js"></script>
     <script src="/rest/docs/init.js"></script>
   </body>
@@ -32,7 +33,7 @@ const PAGE = `<!doctype html>
 
 // validatorUrl null: Swagger UI would otherwise load a badge from validator.swagger.io.
 const INIT = `window.ui = SwaggerUIBundle({
-  url: '/rest/openapi.json',
+  url: document.getElementById('swagger-ui').dataset.url,
   dom_id: '#swagger-ui',
   deepLinking: true,
   validatorUrl: null,
