@@ -65,6 +65,8 @@ export default defineConfig({
       KEYWARD_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
       KEYWARD_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       KEYWARD_JOBS_INTERVAL_S: '3600',
+      // The access log (one JSON line per request on stderr) would drown the test report.
+      KEYWARD_LOG_LEVEL: 'warn',
     },
   },
 });

@@ -1,10 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { OpenedDatabase } from './db/database.ts';
@@ -21,6 +19,11 @@ import { browserUseReporter } from './features/verification/browser-use.ts';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
 import { registerRoutes } from './routes.ts';
+import { registerApiDocs } from './http/api-docs.ts';
+import { applyHardening } from './http/hardening.ts';
+import { registerAppGauges } from './observability/app-gauges.ts';
+import { silentLogger, type Logger } from './observability/logger.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
 
 export interface AppOptions {
   db: OpenedDatabase;
@@ -29,6 +32,10 @@ export interface AppOptions {
   /** Folder of the built SPA; omitted in HTTP tests. */
   webRoot?: string;
   log?: (line: string) => void;
+  /** The structured log (access lines, unexpected errors); default: silent. main.ts passes its own. */
+  logger?: Logger;
+  /** Default: from the config (KEYWARD_METRICS), no-op when off. */
+  metrics?: Metrics;
   /** main.ts passes its own to run them on SIGTERM/SIGINT; tests may omit it. */
   shutdown?: ShutdownHooks;
   /** Default: from the config (KEYWARD_SMTP_URL), null when unset. */
@@ -65,8 +72,10 @@ function invalidateKeyCacheAfterWrites(cache: KeyCache): MiddlewareHandler<AppEn
 }
 
 export function createApp(options: AppOptions): App {
-  const log = options.log ?? ((line: string) => console.error(line));
   const shutdown = options.shutdown ?? createShutdownHooks();
+  const logger = options.logger ?? silentLogger();
+  const log = options.log ?? ((line: string) => logger.error(line));
+  const metrics = options.metrics ?? createMetrics(options.config.metrics);
   const keyCache = new KeyCache(options.db.sqlite);
   const usage = new UsageBuffer(options.db.db, options.db.sqlite);
   shutdown.onShutdown(() => usage.flush());
@@ -78,9 +87,14 @@ export function createApp(options: AppOptions): App {
       clock: options.clock,
       config: options.config,
       mailer,
-      ...(options.log ? { log: options.log } : {}),
+      log,
     });
-  jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyCache.invalidateAll() });
+  jobs.addHooks({
+    beforePass: () => usage.flush(),
+    onKeysChanged: () => keyCache.invalidateAll(),
+    afterPass: (summary) => metrics.observeJobPass(summary.durationMs / 1000),
+  });
+  registerAppGauges(metrics, { db: options.db.db, cacheSize: () => keyCache.size });
   shutdown.onShutdown(() => jobs.stop());
   const db = options.db.db;
   const { clock, config } = options;
@@ -95,9 +109,7 @@ export function createApp(options: AppOptions): App {
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) return httpExceptionProblem(c, err);
-    log(
-      `[${c.var.requestId}] ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
+    logger.error({ reqId: c.var.requestId, method: c.req.method, err }, 'request failed');
     return c.body(
       JSON.stringify(problemBody(500, 'INTERNAL_ERROR', `Unexpected error (request ${c.var.requestId}).`)),
       500,
@@ -108,9 +120,9 @@ export function createApp(options: AppOptions): App {
   });
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
+  applyHardening(app, { config: options.config, logger, metrics });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
-  app.use('*', requestId());
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
@@ -124,7 +136,7 @@ export function createApp(options: AppOptions): App {
   app.use('/rest/*', invalidateKeyCacheAfterWrites(keyCache));
   app.use('/oauth/*', authenticated);
 
-  registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs });
+  registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs, metrics });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
     type: 'http',
@@ -142,7 +154,7 @@ export function createApp(options: AppOptions): App {
     info: { title: 'Keyward API', version: '1.0.0', description: 'Manage the API keys of an organization.' },
     security: [{ accessToken: [] }, { sessionCookie: [] }],
   });
-  app.get('/rest/docs', swaggerUI({ url: '/rest/openapi.json' }));
+  registerApiDocs(app);
 
   if (options.webRoot) serveSpa(app, options.webRoot);
   DEPS.set(app, { usage, jobs });

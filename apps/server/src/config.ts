@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './observability/logger.ts';
+
 export interface Config {
   port: number;
   host: string;
@@ -16,6 +18,12 @@ export interface Config {
   secretScanningKeysFile: string | undefined;
   /** Base URL used in e-mail links. */
   publicUrl: string;
+  /** KEYWARD_LOG_LEVEL: the structured log's level (default info). */
+  logLevel: LogLevel;
+  /** KEYWARD_METRICS=true serves GET /metrics. */
+  metrics: boolean;
+  /** KEYWARD_METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -31,6 +39,9 @@ export function readConfig(env: Env): Config {
   if (clock === 'manual' && env.NODE_ENV === 'production') {
     throw new Error('KEYWARD_CLOCK=manual is refused when NODE_ENV=production');
   }
+  const logLevel = env.KEYWARD_LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new Error(`KEYWARD_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const orgId = env.KEYWARD_ORG_ID || 'myorganization';
   if (!/^[a-z0-9]+$/.test(orgId)) throw new Error('KEYWARD_ORG_ID must be lowercase letters and digits');
   return {
@@ -53,6 +64,9 @@ export function readConfig(env: Env): Config {
     clock,
     secretScanningKeysFile: env.KEYWARD_SECRET_SCANNING_KEYS || undefined,
     publicUrl: env.KEYWARD_PUBLIC_URL || `http://${host}:${port}`,
+    logLevel: logLevel as LogLevel,
+    metrics: env.KEYWARD_METRICS === 'true',
+    metricsToken: env.KEYWARD_METRICS_TOKEN || undefined,
   };
 }
 

@@ -9,8 +9,7 @@ import { bootstrap } from './features/people/bootstrap.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
-
-const log = (line: string) => console.error(line);
+import { createLogger, type Logger } from './observability/logger.ts';
 
 /** apps/web/dist, from apps/server/dist/main.js (bundled) as from apps/server/src/main.ts (tsx). */
 const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -38,7 +37,13 @@ function listen(app: App, config: Config): ServerType {
 }
 
 /** SIGTERM/SIGINT: stop accepting, finish requests, run the shutdown hooks, close the database, exit 0. */
-function stopGracefullyOnSignals(server: ServerType, shutdown: ShutdownHooks, db: OpenedDatabase): void {
+function stopGracefullyOnSignals(
+  server: ServerType,
+  shutdown: ShutdownHooks,
+  db: OpenedDatabase,
+  logger: Logger,
+): void {
+  const log = (line: string) => logger.info(line);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -50,10 +55,10 @@ function stopGracefullyOnSignals(server: ServerType, shutdown: ShutdownHooks, db
     }, 10_000);
     forced.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await shutdown.run(log);
+    await shutdown.run((line) => logger.error(line));
     await db.close();
     log('Keyward stopped.');
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -61,6 +66,9 @@ function stopGracefullyOnSignals(server: ServerType, shutdown: ShutdownHooks, db
 
 async function main(): Promise<void> {
   const config = configOrExit();
+  const logger = createLogger(config.logLevel);
+  // Job failures, shutdown steps that failed, a key that could not be flagged: all worth attention.
+  const log = (line: string) => logger.error(line);
   const clock: Clock = config.clock === 'manual' ? new ManualClock(Date.now()) : systemClock;
   const db = openDatabase(config.dbFile);
   await migrateToLatest(db.db);
@@ -72,10 +80,10 @@ async function main(): Promise<void> {
   // JOB LOOP (PRODUCT.md §5): createApp registers its stop with the shutdown hooks.
   const mailer = mailerFromConfig(config);
   const jobs = createJobRunner({ db: db.db, clock, config, mailer, log });
-  const app = createApp({ db, clock, config, webRoot, shutdown, log, mailer, jobs });
+  const app = createApp({ db, clock, config, webRoot, shutdown, log, logger, mailer, jobs });
   jobs.start();
   const server = listen(app, config);
-  stopGracefullyOnSignals(server, shutdown, db);
+  stopGracefullyOnSignals(server, shutdown, db, logger);
 }
 
 main().catch((err: unknown) => {

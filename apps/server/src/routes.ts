@@ -22,6 +22,7 @@ import { registerTestClockRoutes } from './features/test-clock/test-clock.routes
 import type { UsageBuffer } from './features/verification/usage-buffer.ts';
 import type { Verifier } from './features/verification/verifier.ts';
 import { registerVerificationRoutes } from './features/verification/verification.routes.ts';
+import type { Metrics } from './observability/metrics.ts';
 
 /** What the composition root built; each registration below takes only the part it declares. */
 export interface RouteServices {
@@ -34,6 +35,8 @@ export interface RouteServices {
   usage: UsageBuffer;
   /** The job loop of PRODUCT.md §5 (POST /__test__/jobs/run runs one pass). */
   jobs: JobRunner;
+  /** Prometheus metrics (no-op unless KEYWARD_METRICS=true): verification verdicts. */
+  metrics: Metrics;
 }
 
 /** Every route of the server, in one list. Each feature exports one register function per routes file. */
@@ -45,7 +48,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, s: RouteServices): void
   registerGroupRoutes(app, { db, clock });
   registerGroupMemberRoutes(app, { db });
   registerMemberRoutes(app, { db, clock });
-  registerVerificationRoutes(app, { db, clock, config, verifier: s.verifier, usage: s.usage });
+  registerVerificationRoutes(app, { db, clock, config, verifier: s.verifier, usage: s.usage, metrics: s.metrics });
   registerApiKeyRoutes(app, { db, clock, config });
   registerCatalogRoutes(app);
   registerActivityRoutes(app, { db });

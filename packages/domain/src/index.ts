@@ -17,3 +17,4 @@ export * from './validation-privileges.ts';
 export * from './validation-expiration.ts';
 export * from './validation.ts';
 export * from './immutable-fields.ts';
+export * from './names.ts';

@@ -34,6 +34,8 @@ export interface GroupTable {
   id: string;
   organization_id: string;
   display_name: string;
+  /** nameKey(display_name) from the domain: unique per organization (migration 1201) */
+  name_key: string;
   /** NONE | VIEW_ALL | EDIT_ALL | CUSTOM */
   api_key_access: string;
   /** JSON array of Privilege */

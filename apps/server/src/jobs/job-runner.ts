@@ -23,6 +23,8 @@ export interface JobHooks {
   beforePass?: () => Promise<void>;
   /** After a pass that deactivated keys, e.g. clear the verification cache. */
   onKeysChanged?: () => void;
+  /** After each pass that completed, e.g. to record its duration. */
+  afterPass?: (summary: JobRunSummary) => void;
 }
 
 export interface JobRunner {
@@ -103,12 +105,14 @@ async function runPass(
   const d = lifecycle.deactivated;
   if (d.inactivity + d.exposure + d.rotation > 0) for (const h of hooks) h.onKeysChanged?.();
   const mail = await deliverDueMail(options.db, options.mailer, now, messageIdDomain(options.config.mailFrom));
-  return {
+  const summary = {
     now: new Date(now).toISOString(),
     ...lifecycle,
     mail,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
   };
+  for (const h of hooks) h.afterPass?.(summary);
+  return summary;
 }
 
 function messageIdDomain(mailFrom: string): string {

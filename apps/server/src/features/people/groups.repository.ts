@@ -1,5 +1,4 @@
-import { keyIdFrom, type ApiKeyAccess, type Privilege } from '@keyward/domain';
-import { sql } from 'kysely';
+import { keyIdFrom, nameKey, type ApiKeyAccess, type Privilege } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import { randomBytes } from '../../crypto/tokens.ts';
 
@@ -31,6 +30,7 @@ export async function insertGroup(
       id,
       organization_id: group.organizationId,
       display_name: group.displayName,
+      name_key: nameKey(group.displayName),
       api_key_access: group.apiKeyAccess,
       privileges_json: JSON.stringify(group.privileges),
       built_in: group.builtIn ?? null,
@@ -74,7 +74,7 @@ export async function findGroupsByIds(db: Db, organizationId: string, ids: reado
   return rows.map(toRow);
 }
 
-/** Names are unique per organization regardless of case. */
+/** Names are unique per organization under the domain's nameKey (Unicode case folding). */
 export async function findGroupIdByName(
   db: Db,
   organizationId: string,
@@ -84,7 +84,7 @@ export async function findGroupIdByName(
     .selectFrom('groups')
     .select('id')
     .where('organization_id', '=', organizationId)
-    .where(sql<string>`lower(display_name)`, '=', displayName.toLowerCase())
+    .where('name_key', '=', nameKey(displayName))
     .executeTakeFirst();
   return row?.id;
 }
@@ -98,6 +98,7 @@ export async function updateGroup(
     .updateTable('groups')
     .set({
       display_name: changes.displayName,
+      name_key: nameKey(changes.displayName),
       api_key_access: changes.apiKeyAccess,
       privileges_json: JSON.stringify(changes.privileges),
     })

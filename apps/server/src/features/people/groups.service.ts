@@ -2,6 +2,7 @@ import type { Group, GroupInput, GroupUpdate } from '@keyward/contract';
 import { groupGrants, type ApiKeyAccess, type Privilege } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import { privilegesFrom } from '../../db/json-columns.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { assertAdministratorsIntact, assertCanGrant } from './grant-rules.ts';
@@ -44,6 +45,14 @@ function validInput(input: GroupInput): { displayName: string; apiKeyAccess: Api
   return { displayName: input.displayName, apiKeyAccess: input.apiKeyAccess, privileges: result.privileges };
 }
 
+/** A concurrent write that took the name between the check and the write: the same 409. */
+function nameTakenOnRace(displayName: string): (err: unknown) => never {
+  return (err) => {
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', `A group named "${displayName}" already exists.`);
+    throw err;
+  };
+}
+
 async function assertNameFree(db: Db, orgId: string, displayName: string, exceptId?: string): Promise<void> {
   const existing = await findGroupIdByName(db, orgId, displayName);
   if (existing && existing !== exceptId)
@@ -59,11 +68,14 @@ export async function createGroup(
 ): Promise<Group> {
   const group = validInput(input);
   assertCanGrant(caller, groupGrants(group));
-  return db.transaction().execute(async (trx) => {
-    await assertNameFree(trx, orgId, group.displayName);
-    const id = await insertGroup(trx, { organizationId: orgId, ...group, now });
-    return toGroupDto(await requireGroup(trx, orgId, id));
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await assertNameFree(trx, orgId, group.displayName);
+      const id = await insertGroup(trx, { organizationId: orgId, ...group, now });
+      return toGroupDto(await requireGroup(trx, orgId, id));
+    })
+    .catch(nameTakenOnRace(group.displayName));
 }
 
 export async function updateGroupOf(
@@ -83,7 +95,7 @@ export async function updateGroupOf(
     assertAdministratorsIntact(current.builtIn, next);
     assertCanGrant(caller, groupGrants(next), groupGrants(current));
     await assertNameFree(trx, orgId, next.displayName, groupId);
-    await updateGroup(trx, groupId, next);
+    await updateGroup(trx, groupId, next).catch(nameTakenOnRace(next.displayName));
     return toGroupDto(await requireGroup(trx, orgId, groupId));
   });
 }

@@ -65,6 +65,11 @@ export class KeyCache {
     return key;
   }
 
+  /** Keys held (the keyward_verification_cache_keys gauge). */
+  get size(): number {
+    return this.#byHash.size;
+  }
+
   invalidateAll(): void {
     this.#byHash.clear();
   }

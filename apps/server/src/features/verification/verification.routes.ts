@@ -8,6 +8,7 @@ import {
 } from '@keyward/contract';
 import { z } from 'zod';
 import type { Privilege } from '@keyward/domain';
+import type { Metrics } from '../../observability/metrics.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import type { Config } from '../../config.ts';
 import type { AppEnv } from '../../http/context.ts';
@@ -34,7 +35,11 @@ const verifyRoute = createRoute({
 
 export function registerVerificationRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: UsageRouteDeps & { verifier: Pick<Verifier, 'verify'>; config: Pick<Config, 'trustProxy'> },
+  deps: UsageRouteDeps & {
+    verifier: Pick<Verifier, 'verify'>;
+    config: Pick<Config, 'trustProxy'>;
+    metrics: Pick<Metrics, 'countVerdict'>;
+  },
 ): void {
   registerUsageRoutes(app, deps);
   app.openapi(verifyRoute, (c) => {
@@ -50,6 +55,7 @@ export function registerVerificationRoutes(
       },
       org,
     );
+    deps.metrics.countVerdict(verdict.code);
     return c.json(toResponse(verdict), 200);
   });
 }
