@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Privilege } from '@keyward/domain';
 import { clientAddress } from '../../http/client-address.ts';
 import type { AppEnv, Deps } from '../../http/context.ts';
+import { registerPrivilegeUsageRoutes } from './privilege-usage.routes.ts';
 import { registerUsageRoutes } from './usage.routes.ts';
 import type { Verdict } from './verifier.ts';
 
@@ -33,6 +34,7 @@ const verifyRoute = createRoute({
 
 export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerUsageRoutes(app, deps);
+  registerPrivilegeUsageRoutes(app, deps);
   app.openapi(verifyRoute, (c) => {
     const { org } = c.req.valid('param');
     const body = c.req.valid('json');
