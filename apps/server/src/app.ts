@@ -20,6 +20,7 @@ import { createKeyChanges } from './features/verification/key-changes.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';
 import { browserUseReporter } from './features/verification/browser-use.ts';
+import { registerVerifyEndpoint } from './features/verification/verify-endpoint.ts';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
 
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions): App {
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  registerVerifyEndpoint(app, deps); // before the generic middleware: the hot path (PRODUCT.md §9)
 
   app.use('*', requestId());
   app.use('*', async (c, next) => {
