@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +13,8 @@ import { validationHook } from './http/validate.ts';
 import { serveSpa } from './http/spa.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
+import { createKeyChanges, type KeyChanges } from './features/verification/key-changes.ts';
+import { registerVerifyEndpoint } from './features/verification/verify-endpoint.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';
 import { browserUseReporter } from './features/verification/browser-use.ts';
@@ -50,6 +52,14 @@ export type App = OpenAPIHono<AppEnv>;
 export interface AppHandles {
   usage: UsageBuffer;
   jobs: JobRunner;
+  /** The keys-changed seam (key-changes.ts): tests watch it; other instances' changes come in through it. */
+  keyChanges: KeyChanges;
+  /** main.ts serves verification on node:http before Hono with it (verify-fast-path.ts). */
+  verifier: Verifier;
+  config: Config;
+  /** The fast path writes its own access log line and request metrics (it bypasses the middleware). */
+  metrics: Metrics;
+  logger: Logger;
 }
 
 const DEPS = new WeakMap<App, AppHandles>();
@@ -61,22 +71,13 @@ export function depsOf(app: App): AppHandles {
   return deps;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Every write through the API may change a key, so verification's cache is cleared after it: changes apply immediately. */
-function invalidateKeyCacheAfterWrites(cache: KeyCache): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    if (!SAFE_METHODS.has(c.req.method) && !c.req.path.endsWith('/apikeys/verify')) cache.invalidateAll();
-  };
-}
-
 export function createApp(options: AppOptions): App {
   const shutdown = options.shutdown ?? createShutdownHooks();
   const logger = options.logger ?? silentLogger();
   const log = options.log ?? ((line: string) => logger.error(line));
   const metrics = options.metrics ?? createMetrics(options.config.metrics);
-  const keyCache = new KeyCache(options.db.sqlite);
+  const keyChanges = createKeyChanges();
+  const keyCache = new KeyCache(options.db.sqlite, keyChanges);
   const usage = new UsageBuffer(options.db.db, options.db.sqlite);
   shutdown.onShutdown(() => usage.flush());
   const mailer = options.mailer === undefined ? mailerFromConfig(options.config) : options.mailer;
@@ -91,7 +92,7 @@ export function createApp(options: AppOptions): App {
     });
   jobs.addHooks({
     beforePass: () => usage.flush(),
-    onKeysChanged: () => keyCache.invalidateAll(),
+    onKeysChanged: () => keyChanges.publish('all'),
     afterPass: (summary) => metrics.observeJobPass(summary.durationMs / 1000),
   });
   registerAppGauges(metrics, { db: options.db.db, cacheSize: () => keyCache.size });
@@ -102,7 +103,7 @@ export function createApp(options: AppOptions): App {
     keyCache,
     usage,
     clock,
-    browserUseReporter({ db, clock, config, mailer }, keyCache, log),
+    browserUseReporter({ db, clock, config, mailer, keyChanges }, log),
   );
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions): App {
 
   applyHardening(app, { config: options.config, logger, metrics });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  registerVerifyEndpoint(app, { verifier, config, metrics, logger }); // before the generic middleware: the hot path (PRODUCT.md §9)
 
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
@@ -131,12 +133,17 @@ export function createApp(options: AppOptions): App {
   });
   app.use('/rest/*', limitBody);
   app.use('/oauth/*', limitBody);
-  const authenticated = authenticate({ db, clock, trustProxy: config.trustProxy, verifier });
+  const authenticated = authenticate({
+    db,
+    clock,
+    trustProxy: config.trustProxy,
+    verifier,
+    recordKeyPrivileges: verifier.recordExercised.bind(verifier),
+  });
   app.use('/rest/*', authenticated);
-  app.use('/rest/*', invalidateKeyCacheAfterWrites(keyCache));
   app.use('/oauth/*', authenticated);
 
-  registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs, metrics });
+  registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs, keyChanges });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
     type: 'http',
@@ -157,7 +164,7 @@ export function createApp(options: AppOptions): App {
   registerApiDocs(app);
 
   if (options.webRoot) serveSpa(app, options.webRoot);
-  DEPS.set(app, { usage, jobs });
+  DEPS.set(app, { usage, jobs, keyChanges, verifier, config, metrics, logger });
   return app;
 }
 

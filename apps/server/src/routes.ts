@@ -19,10 +19,10 @@ import { registerMemberRoutes } from './features/people/members.routes.ts';
 import { registerRotationRoutes } from './features/rotation/rotation.routes.ts';
 import { registerSecretScanningRoutes } from './features/secret-scanning/secret-scanning.routes.ts';
 import { registerTestClockRoutes } from './features/test-clock/test-clock.routes.ts';
+import type { KeyChanges } from './features/verification/key-changes.ts';
 import type { UsageBuffer } from './features/verification/usage-buffer.ts';
 import type { Verifier } from './features/verification/verifier.ts';
 import { registerVerificationRoutes } from './features/verification/verification.routes.ts';
-import type { Metrics } from './observability/metrics.ts';
 
 /** What the composition root built; each registration below takes only the part it declares. */
 export interface RouteServices {
@@ -35,27 +35,27 @@ export interface RouteServices {
   usage: UsageBuffer;
   /** The job loop of PRODUCT.md §5 (POST /__test__/jobs/run runs one pass). */
   jobs: JobRunner;
-  /** Prometheus metrics (no-op unless KEYWARD_METRICS=true): verification verdicts. */
-  metrics: Metrics;
+  /** The keys-changed seam: every service that changes keys announces them there, after commit. */
+  keyChanges: KeyChanges;
 }
 
 /** Every route of the server, in one list. Each feature exports one register function per routes file. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, s: RouteServices): void {
-  const { db, clock, config, mailer } = s;
+  const { db, clock, config, mailer, keyChanges } = s;
   registerAuthRoutes(app, { db, clock, config });
   registerCheckTokenRoutes(app, { db, clock });
   registerMyPrivilegesRoutes(app);
   registerGroupRoutes(app, { db, clock });
   registerGroupMemberRoutes(app, { db });
   registerMemberRoutes(app, { db, clock });
-  registerVerificationRoutes(app, { db, clock, config, verifier: s.verifier, usage: s.usage, metrics: s.metrics });
-  registerApiKeyRoutes(app, { db, clock, config });
+  registerVerificationRoutes(app, { db, clock, usage: s.usage });
+  registerApiKeyRoutes(app, { db, clock, config, keyChanges });
   registerCatalogRoutes(app);
   registerActivityRoutes(app, { db });
   // A key's life after creation (PRODUCT.md §3.3, §5, §8): exposure, rotation, the outbox, the test clock.
-  registerExposureRoutes(app, { db, clock, config, mailer });
-  registerSecretScanningRoutes(app, { db, clock, config, mailer });
-  registerRotationRoutes(app, { db, clock, config });
+  registerExposureRoutes(app, { db, clock, config, mailer, keyChanges });
+  registerSecretScanningRoutes(app, { db, clock, config, mailer, keyChanges });
+  registerRotationRoutes(app, { db, clock, config, keyChanges });
   registerNotificationRoutes(app, { db });
   registerTestClockRoutes(app, { clock, config, jobs: s.jobs });
 }

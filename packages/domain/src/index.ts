@@ -16,5 +16,6 @@ export * from './validation-fields.ts';
 export * from './validation-privileges.ts';
 export * from './validation-expiration.ts';
 export * from './validation.ts';
+export * from './verification.ts';
 export * from './immutable-fields.ts';
 export * from './names.ts';

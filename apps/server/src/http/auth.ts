@@ -25,6 +25,8 @@ export interface ApiKeyVerifier {
     code: string;
     key: { id: string; organizationId: string; displayName: string; privileges: Privilege[] } | null;
   };
+  /** Least-privilege record (PRODUCT.md §7): the privileges a route required of the key, all held. */
+  recordExercised(keyId: string, held: readonly Privilege[], required: readonly Privilege[]): void;
 }
 
 export interface AuthenticationDeps {
@@ -32,6 +34,8 @@ export interface AuthenticationDeps {
   clock: Clock;
   trustProxy: readonly string[];
   verifier: ApiKeyVerifier;
+  /** Bound once by the composition root: `verifier.recordExercised`. */
+  recordKeyPrivileges: ApiKeyVerifier['recordExercised'];
 }
 
 /**
@@ -42,6 +46,7 @@ export interface AuthenticationDeps {
 export const authenticate = (deps: AuthenticationDeps) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set('loadOrgAccess', (userId, orgId) => loadOrgAccess(deps.db, userId, orgId));
+    c.set('recordKeyPrivileges', deps.recordKeyPrivileges);
     if (CREDENTIAL_FREE_PATHS.has(c.req.path)) {
       c.set('principal', null);
       return next();

@@ -22,6 +22,11 @@ export function requestIdGenerator(): () => string {
   };
 }
 
+/** The caller's X-Request-Id when it is short and plain, else a new one. */
+export function requestIdFrom(incoming: string | undefined | null, next: () => string): string {
+  return incoming && SANE_REQUEST_ID.test(incoming) ? incoming : next();
+}
+
 /** The route pattern that answered ("/rest/organizations/:org/apikeys/:id"), never the raw path. */
 export function routeOf(c: Context, status: number): string {
   const route = routePath(c) || '(none)';
@@ -49,8 +54,7 @@ export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<
   const nextId = requestIdGenerator();
   return async (c, next) => {
     const started = performance.now();
-    const incoming = c.req.header(REQUEST_ID_HEADER);
-    const id = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : nextId();
+    const id = requestIdFrom(c.req.header(REQUEST_ID_HEADER), nextId);
     c.set('requestId', id);
     await next();
     setResponseHeader(c, REQUEST_ID_HEADER, id);

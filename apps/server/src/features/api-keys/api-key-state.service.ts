@@ -107,6 +107,7 @@ export async function changeKeyStates(
       });
     }
   });
+  deps.keyChanges.publish(keys.map(({ row }) => row.id));
 }
 
 /** Deletes keys, all or none, each with its activity (what the key was, never its value). */
@@ -132,4 +133,5 @@ export async function deleteApiKeys(deps: KeyServiceDeps, caller: Caller, ids: r
       keys.map((k) => k.row.id),
     );
   });
+  deps.keyChanges.publish(keys.map(({ row }) => row.id));
 }

@@ -117,4 +117,5 @@ export async function updateApiKey(
       now,
     });
   });
+  deps.keyChanges.publish([id]);
 }

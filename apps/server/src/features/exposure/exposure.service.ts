@@ -21,6 +21,7 @@ import { notFound } from '../api-keys/api-key-access.ts';
 import { noticeContextOf } from '../notifications/notice-queue.service.ts';
 import { redactKeyValues } from '../notifications/notice-mail.ts';
 import { clearExposure, reportOf, writeExposure } from './exposure.repository.ts';
+import type { KeyChanges } from '../verification/key-changes.ts';
 
 /** What reporting an exposure reads: the database, the time, and what the notices it queues need. */
 export interface ExposureDeps {
@@ -28,6 +29,8 @@ export interface ExposureDeps {
   clock: Clock;
   config: Pick<Config, 'publicUrl'>;
   mailer: Mailer | null;
+  /** Announces the key changed, after commit (verification forgets it). */
+  keyChanges: KeyChanges;
 }
 
 export interface ExposureInput {
@@ -54,7 +57,7 @@ export async function reportExposure(
   actor: TriggeredBy,
 ): Promise<ApiKeyRow> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const row = await requireKey(trx, organizationId, keyId);
     const existing = reportOf(row);
     const reason = {
@@ -92,6 +95,8 @@ export async function reportExposure(
     await advanceKeys(trx, [row.id], noticeContextOf(deps, now));
     return requireKey(trx, organizationId, keyId);
   });
+  deps.keyChanges.publish([keyId]);
+  return result;
 }
 
 /** Dismisses a key's report: only while the key is still usable (409 otherwise, or when it has none). */
@@ -130,6 +135,7 @@ export async function dismissExposure(
       now,
     });
   });
+  deps.keyChanges.publish([keyId]);
 }
 
 async function requireKey(db: Db, organizationId: string, keyId: string): Promise<ApiKeyRow> {

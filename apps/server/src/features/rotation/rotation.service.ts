@@ -78,6 +78,7 @@ export async function rotateApiKey(deps: KeyServiceDeps, caller: Caller, id: str
     await recordRotation(trx, caller, row, result.row, { end, period, grants: key });
     return result;
   });
+  deps.keyChanges.publish([row.id, created.row.id]);
   const newGrants = await findGrants(deps.db, [created.row.id]);
   return toApiKeyDto(created.row, {
     now,
