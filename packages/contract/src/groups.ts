@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_KEY_ACCESS_LEVELS } from '@keyward/domain';
-import { PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
+import { NewPasswordSchema, PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
 
 /** API-key access of a group (PRODUCT.md §2); its type is the domain's `ApiKeyAccess`. */
 export const ApiKeyAccessSchema = z.enum(API_KEY_ACCESS_LEVELS).meta({ id: 'ApiKeyAccess' });
@@ -65,7 +65,7 @@ export const CreateMemberSchema = z
   .object({
     email: EmailSchema,
     displayName: z.string().trim().min(1).max(125),
-    password: z.string().min(8, 'Use at least 8 characters.').max(1024),
+    password: NewPasswordSchema,
     groups: z.array(z.string().min(1)).min(1, 'Choose at least one group.').max(100),
   })
   .meta({ id: 'CreateMember' });

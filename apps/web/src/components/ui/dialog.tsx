@@ -68,6 +68,7 @@ interface ConfirmDialogProps {
   description: ReactNode;
   children?: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   onConfirm: () => void;
   pending?: boolean;
   tone?: 'danger' | 'primary';
@@ -83,6 +84,7 @@ export function ConfirmDialog({
   description,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   onConfirm,
   pending = false,
   tone = 'danger',
@@ -102,7 +104,7 @@ export function ConfirmDialog({
           </AlertDialog.Description>
           {children && <div className="dialog-body">{children}</div>}
           <footer className="dialog-footer">
-            <AlertDialog.Cancel className="btn btn-secondary">Cancel</AlertDialog.Cancel>
+            <AlertDialog.Cancel className="btn btn-secondary">{cancelLabel}</AlertDialog.Cancel>
             <button
               type="button"
               className={`btn btn-${tone}`}

@@ -4,7 +4,7 @@ import { apiRequest, orgPath } from '../../../lib/api-client.ts';
 import { apiKeyKeys } from './query-keys.ts';
 
 /** The list query of the contract, as the page always sends it (`page` is 0-based, Coveo style). */
-export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter'> &
+export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter' | 'apiKeyTemplateId'> &
   Required<Pick<ApiKeyListQuery, 'sortBy' | 'page' | 'perPage'>> & { order: 'asc' | 'desc' };
 
 export interface ApiKeyPage {
