@@ -23,6 +23,8 @@ export const GroupSchema = z
     privileges: z.array(PrivilegeSchema),
     builtIn: BuiltInGroupSchema.nullable(),
     memberCount: z.number().int(),
+    /** API keys whose Access step grants this group view or edit (CUSTOM): deleting the group removes those grants. */
+    keyGrantCount: z.number().int(),
   })
   .meta({ id: 'Group' });
 export type Group = z.infer<typeof GroupSchema>;

@@ -23,6 +23,7 @@ export function toGroupDto(row: GroupRow): Group {
     privileges: JSON.parse(row.privileges_json) as Privilege[],
     builtIn: row.built_in === 'ADMINISTRATORS' || row.built_in === 'SECURITY_CONTACTS' ? row.built_in : null,
     memberCount: row.member_count,
+    keyGrantCount: row.key_grant_count,
   };
 }
 

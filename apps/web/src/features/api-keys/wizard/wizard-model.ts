@@ -49,7 +49,8 @@ export const STEP_LABELS: Record<WizardStep, string> = {
 export const STEP_FIELDS: Record<WizardStep, (keyof WizardValues)[]> = {
   purpose: ['templateId'],
   identification: ['displayName', 'description'],
-  privileges: ['privileges'],
+  // searchHub too: the "Limit the API key scope" section asks for it under potent privileges
+  privileges: ['privileges', 'searchHub'],
   configuration: [
     'sourceIds',
     'securityProviderIds',
