@@ -41,6 +41,10 @@ export function ruleMessage(problem: RuleProblem): string {
       if (/never/i.test(problem.message) && !/can't be set to never/i.test(problem.message))
         return 'Choose an expiration date, or Never.';
       return plainWords(problem.message);
+    case 'SEARCH_HUB_REQUIRED':
+      return /especially potent/.test(problem.message)
+        ? 'Enter a search hub: the privileges chosen are especially potent.'
+        : plainWords(problem.message);
     case 'EXPIRATION_CONFLICT':
       return 'Choose either an expiration date or Never, not both.';
     case 'INVALID_DURATION':

@@ -17,6 +17,7 @@ import { StepBody } from './step-body.tsx';
 import { WizardSteps } from './wizard-steps.tsx';
 import {
   emptyValues,
+  stepIndexFromUrl,
   STEP_FIELDS,
   STEP_LABELS,
   stepsFor,
@@ -31,12 +32,6 @@ interface ApiKeyWizardProps {
   groups: Group[] | undefined;
   /** Create from existing: the key whose settings are carried over (Key purpose is skipped). */
   source?: ApiKey | undefined;
-}
-
-/** The step the URL names, if the user has reached it; else the first step. */
-export function stepIndexFromUrl(steps: readonly WizardStep[], fromUrl: string | null, reached: number): number {
-  const index = steps.findIndex((s) => s === fromUrl);
-  return index === -1 || index > reached ? 0 : index;
 }
 
 function firstStepWithError(steps: WizardStep[], fields: (keyof WizardValues)[]): number {

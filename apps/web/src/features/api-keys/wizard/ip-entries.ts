@@ -15,7 +15,8 @@ export function ipEntryProblem(entry: string, allowPrivateIps: boolean): string 
       return network ? `Not the start of a range: did you mean ${network}?` : 'Not the start of a range.';
     }
     case 'NON_PUBLIC':
-      return "A private or reserved address: it can't be used for API keys.";
+      // "Overlaps 10.0.0.0/8 (private network); private and reserved ranges can't be used for API keys."
+      return capitalize(result.message.replace(/^"[^"]*"\s*/, ''));
     default:
       return 'Not an IPv4 or IPv6 address or CIDR range.';
   }
@@ -26,4 +27,8 @@ export function ipListSummary(wrong: number): string {
   return wrong === 1
     ? '1 entry is not valid: fix or remove it (it is marked below).'
     : `${wrong} entries are not valid: fix or remove them (they are marked below).`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

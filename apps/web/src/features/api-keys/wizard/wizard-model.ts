@@ -202,3 +202,9 @@ export function toCreateBody(values: WizardValues): CreateApiKeyRequest {
     groupsThatCanEdit: groupsAt(values.access, 'EDIT').map((id) => ({ id })),
   };
 }
+
+/** The step the URL names, if the user has reached it; else the first step. */
+export function stepIndexFromUrl(steps: readonly WizardStep[], fromUrl: string | null, reached: number): number {
+  const index = steps.findIndex((s) => s === fromUrl);
+  return index === -1 || index > reached ? 0 : index;
+}

@@ -4,20 +4,7 @@ import { Callout } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useDeleteGroup } from '../api/delete-group.ts';
-
-/** What deleting a group takes with it, in words. */
-export function deleteGroupConsequences(group: Pick<Group, 'memberCount' | 'keyGrantCount'>): string[] {
-  const lines: string[] = [];
-  if (group.memberCount > 0)
-    lines.push(
-      `Its ${group.memberCount === 1 ? 'member loses' : `${group.memberCount} members lose`} the privileges it gives (the ${group.memberCount === 1 ? 'user stays' : 'users stay'} in the organization).`,
-    );
-  if (group.keyGrantCount > 0)
-    lines.push(
-      `It can view or edit ${group.keyGrantCount === 1 ? '1 API key' : `${group.keyGrantCount} API keys`} through their Access settings: ${group.keyGrantCount === 1 ? 'that access is' : 'those accesses are'} removed too.`,
-    );
-  return lines;
-}
+import { deleteGroupConsequences } from './delete-group-text.ts';
 
 export function DeleteGroupDialog({ org, group, onClose }: { org: string; group: Group | null; onClose: () => void }) {
   const remove = useDeleteGroup(org);

@@ -6,8 +6,7 @@ import { Pill } from '../../../components/ui/pill.tsx';
 export const DELIVERY_STATES: { status: Notification['status']; meaning: string }[] = [
   {
     status: 'HELD',
-    meaning:
-      'Kept in this outbox, not sent: Keyward has no mail server configured (the KEYWARD_SMTP_URL setting). Open the subject to read the message.',
+    meaning: 'Kept in this outbox, not sent: Keyward has no mail server configured (the KEYWARD_SMTP_URL setting).',
   },
   { status: 'PENDING', meaning: 'Waiting to be sent; retried automatically while the mail server is unreachable.' },
   { status: 'SENT', meaning: 'Accepted by the mail server.' },
