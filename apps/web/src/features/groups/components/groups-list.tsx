@@ -40,7 +40,7 @@ export function GroupsList({ org, editReason }: { org: string; editReason: strin
 
   return (
     <>
-      <Table label="Groups" className="groups-table">
+      <Table label="Groups" className="groups-table table-stack">
         <thead>
           <tr>
             <th scope="col">Group</th>
@@ -77,9 +77,9 @@ export function GroupsList({ org, editReason }: { org: string; editReason: strin
                       </Pill>
                     )}
                   </td>
-                  <td>{API_KEY_ACCESS_LABELS[group.apiKeyAccess]}</td>
-                  <td>{group.privileges.length}</td>
-                  <td>{group.memberCount}</td>
+                  <td data-label="API key access">{API_KEY_ACCESS_LABELS[group.apiKeyAccess]}</td>
+                  <td data-label="Privileges">{group.privileges.length}</td>
+                  <td data-label="Members">{group.memberCount}</td>
                   {canEdit && (
                     <td className="cell-actions">
                       <button

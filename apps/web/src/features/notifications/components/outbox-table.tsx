@@ -41,7 +41,7 @@ export function OutboxTable({ org }: { org: string }) {
   const wide = layout === 'wide';
   return (
     <>
-      <Table label="Notifications" className={`outbox-table outbox-table-${layout}`}>
+      <Table label="Notifications" className={`outbox-table outbox-table-${layout} table-stack`}>
         <thead>
           <tr>
             <th scope="col" className="col-subject">
@@ -86,7 +86,7 @@ export function OutboxTable({ org }: { org: string }) {
                 {n.lastError && <span className="field-error-text">{n.lastError}</span>}
               </td>
               {wide && <td>{n.attempts}</td>}
-              <td className="cell-nowrap">
+              <td className="cell-nowrap" data-label="Created">
                 <DateTime value={n.createdDate} />
               </td>
               {wide && (
