@@ -9,10 +9,9 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { OpenedDatabase } from './db/database.ts';
 import { authenticate } from './http/auth.ts';
-import type { AppEnv, Deps } from './http/context.ts';
+import type { AppEnv } from './http/context.ts';
 import { AppError, problemBody, problemResponse } from './http/problem.ts';
 import { validationHook } from './http/validate.ts';
-import { registerFeatureRoutes } from './features/index.ts';
 import { serveSpa } from './http/spa.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
@@ -21,6 +20,7 @@ import { Verifier } from './features/verification/verifier.ts';
 import { browserUseReporter } from './features/verification/browser-use.ts';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
+import { registerRoutes } from './routes.ts';
 
 export interface AppOptions {
   db: OpenedDatabase;
@@ -39,10 +39,16 @@ export interface AppOptions {
 
 export type App = OpenAPIHono<AppEnv>;
 
-const DEPS = new WeakMap<App, Deps>();
+/** What tests and benchmarks reach into an app for: flush buffered usage, run a job pass. */
+export interface AppHandles {
+  usage: UsageBuffer;
+  jobs: JobRunner;
+}
 
-/** The dependencies an app was built with (tests and benchmarks: flush usage, run jobs). */
-export function depsOf(app: App): Deps {
+const DEPS = new WeakMap<App, AppHandles>();
+
+/** The parts of an app built by createApp that tests and benchmarks drive directly. */
+export function depsOf(app: App): AppHandles {
   const deps = DEPS.get(app);
   if (!deps) throw new Error('not an app built by createApp');
   return deps;
@@ -76,23 +82,14 @@ export function createApp(options: AppOptions): App {
     });
   jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyCache.invalidateAll() });
   shutdown.onShutdown(() => jobs.stop());
-  const deps: Deps = {
-    db: options.db.db,
-    sqlite: options.db.sqlite,
-    clock: options.clock,
-    config: options.config,
-    onShutdown: (hook) => shutdown.onShutdown(hook),
+  const db = options.db.db;
+  const { clock, config } = options;
+  const verifier = new Verifier(
     keyCache,
     usage,
-    verifier: new Verifier(
-      keyCache,
-      usage,
-      options.clock,
-      browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer }, keyCache, log),
-    ),
-    mailer,
-    jobs,
-  };
+    clock,
+    browserUseReporter({ db, clock, config, mailer }, keyCache, log),
+  );
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError((err, c) => {
@@ -114,10 +111,6 @@ export function createApp(options: AppOptions): App {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
   app.use('*', requestId());
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
@@ -126,11 +119,12 @@ export function createApp(options: AppOptions): App {
   });
   app.use('/rest/*', limitBody);
   app.use('/oauth/*', limitBody);
-  app.use('/rest/*', authenticate);
+  const authenticated = authenticate({ db, clock, trustProxy: config.trustProxy, verifier });
+  app.use('/rest/*', authenticated);
   app.use('/rest/*', invalidateKeyCacheAfterWrites(keyCache));
-  app.use('/oauth/*', authenticate);
+  app.use('/oauth/*', authenticated);
 
-  registerFeatureRoutes(app, deps);
+  registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
     type: 'http',
@@ -151,7 +145,7 @@ export function createApp(options: AppOptions): App {
   app.get('/rest/docs', swaggerUI({ url: '/rest/openapi.json' }));
 
   if (options.webRoot) serveSpa(app, options.webRoot);
-  DEPS.set(app, deps);
+  DEPS.set(app, { usage, jobs });
   return app;
 }
 

@@ -7,7 +7,10 @@ import {
 } from '@keyward/contract';
 import { currentUser, requiresUser } from '../../http/access.ts';
 import { clientAddress, isHttps } from '../../http/client-address.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { ACCESS_TOKEN_LIFETIME_MS, login, logout, me } from './auth.service.ts';
 import { changeOwnPassword } from './change-password.service.ts';
@@ -53,7 +56,11 @@ const passwordRoute = createRoute({
   responses: { 204: { description: 'Changed' }, ...problemResponses(400, 401, 403, 413, 422, 429) },
 });
 
-export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: Deps, limits?: LoginLimits): void {
+export function registerAuthRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: { db: Db; clock: Clock; config: Pick<Config, 'trustProxy' | 'allowPrivateIps'> },
+  limits?: LoginLimits,
+): void {
   const throttle = createLoginThrottle(limits);
   const trustProxy = deps.config.trustProxy;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf, insertApiKey, postLogin } from './session.test-support.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf, insertApiKey, postLogin } from '../../../test/session.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

@@ -1,11 +1,11 @@
 import type { ChangePasswordRequest } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { UserPrincipal } from '../../http/context.ts';
+import type { UserPrincipal } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { findUserById, updatePasswordHash } from '../people/people.repository.ts';
 import { deleteOtherTokensOf } from './access-tokens.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 
 /**
  * The user changes their own password. The current one must be given (a session left open on a

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
-import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf } from '../auth/session.test-support.ts';
-import { createKey, getKey } from '../api-keys/api-keys.test-support.ts';
+import { ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf } from '../../../test/session.ts';
+import { createKey, getKey } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

@@ -9,9 +9,10 @@ import {
 import { z } from 'zod';
 import type { Privilege } from '@keyward/domain';
 import { clientAddress } from '../../http/client-address.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
-import { registerUsageRoutes } from './usage.routes.ts';
-import type { Verdict } from './verifier.ts';
+import type { Config } from '../../config.ts';
+import type { AppEnv } from '../../http/context.ts';
+import { registerUsageRoutes, type UsageRouteDeps } from './usage.routes.ts';
+import type { Verdict, Verifier } from './verifier.ts';
 
 const verifyRoute = createRoute({
   method: 'post',
@@ -31,7 +32,10 @@ const verifyRoute = createRoute({
   },
 });
 
-export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerVerificationRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: UsageRouteDeps & { verifier: Pick<Verifier, 'verify'>; config: Pick<Config, 'trustProxy'> },
+): void {
   registerUsageRoutes(app, deps);
   app.openapi(verifyRoute, (c) => {
     const { org } = c.req.valid('param');
