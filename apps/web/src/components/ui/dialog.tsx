@@ -53,7 +53,15 @@ export function Dialog({
           {description && (
             <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
           )}
-          {children !== undefined && <div className="dialog-body">{children}</div>}
+          {children !== undefined && (
+            // A side panel's long body (the Activity panel) is focusable, so it scrolls with the keyboard.
+            <div
+              className="dialog-body"
+              {...(variant === 'sheet' ? { tabIndex: 0, role: 'region', 'aria-label': title } : {})}
+            >
+              {children}
+            </div>
+          )}
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </RadixDialog.Content>
       </RadixDialog.Portal>
