@@ -65,7 +65,7 @@ test.describe('Access and groups', () => {
 
     const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: groupName, exact: true }) });
     await expect(row).toContainText('Custom (per key)');
-    await row.getByRole('button', { name: groupName }).click();
+    await row.getByRole('button', { name: groupName, exact: true }).click();
     await page.getByRole('button', { name: 'Add member' }).click();
     const add = page.getByRole('dialog', { name: `Add a member to ${groupName}` });
     await add.getByText('New user').click();

@@ -75,6 +75,10 @@ export class AdminApi {
     );
   }
 
+  async addMember(groupId: string, email: string): Promise<void> {
+    await this.ok(await this.api.post(`/rest/organizations/${ORG}/groups/${groupId}/members`, { data: { email } }));
+  }
+
   async createUser(email: string, displayName: string, password: string, groupIds: string[]): Promise<void> {
     await this.ok(
       await this.api.post(`/rest/organizations/${ORG}/members`, {

@@ -82,18 +82,20 @@ test.describe('Rules checked as the user types', () => {
     await wizard.identify(name);
     await wizard.next('Privileges');
     await page.getByRole('checkbox', { name: 'Search - View all content: Allowed' }).check();
-    await wizard.next('Configuration');
-    await page.getByRole('radio', { name: 'Never' }).check();
-    await page.getByLabel('Search hub').fill('x');
-    await page.getByLabel('Search hub').fill('');
+    // The seeds' "Limit the API key scope" section appears under the privileges and asks for the hub.
+    const section = page.getByRole('region', { name: 'Limit the API key scope' });
+    await expect(section).toContainText('Search - View all content');
+    await section.getByLabel('Search hub').fill('x');
+    await section.getByLabel('Search hub').fill('');
     await expectBlocked(
       page,
       admin,
       wizard,
-      'Configuration',
+      'Privileges',
       name,
-      /Limit the API key scope: SEARCH_API\/VIEW_ALL_CONTENT/,
+      /Enter a search hub: the privileges chosen are especially potent/,
     );
+    await expect(page.getByText(/SEARCH_API\//)).toHaveCount(0);
   });
 
   test('a missing name is refused', async ({ page, admin }) => {

@@ -115,6 +115,7 @@ export const ApiKeyListSchema = z.array(ApiKeySchema);
 export const ApiKeyListQuerySchema = z.object({
   status: ApiKeyStatusFilterSchema.optional(),
   filter: z.string().max(200).optional().meta({ description: 'Text searched in the name, description and id.' }),
+  apiKeyTemplateId: ApiKeyTemplateIdSchema.optional().meta({ description: 'Only keys made from this template.' }),
   sortBy: ApiKeySortBySchema.optional().meta({ description: 'Default createdDate.' }),
   order: z.enum(['asc', 'desc', 'ASC', 'DESC']).optional().meta({ description: 'Default desc.' }),
   page: z.coerce.number().int().min(0).max(1_000_000).optional().meta({ description: '0-based; absent: every key.' }),

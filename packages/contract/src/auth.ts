@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PrivilegeSchema } from './common.ts';
+import { NewPasswordSchema, PrivilegeSchema } from './common.ts';
 import { ApiKeyAccessSchema } from './groups.ts';
 
 export const UserSchema = z
@@ -79,3 +79,12 @@ export const CheckTokenResponseSchema = z
 export type CheckTokenResponse = z.infer<typeof CheckTokenResponseSchema>;
 
 export const MyPrivilegesSchema = z.array(PrivilegeSchema);
+
+/** `PUT /rest/auth/password`: the logged-in user changes their own password. */
+export const ChangePasswordRequestSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+    newPassword: NewPasswordSchema,
+  })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;

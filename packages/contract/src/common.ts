@@ -47,3 +47,6 @@ export const IdNameSchema = z.object({ id: z.string(), displayName: z.string() }
 export type IdName = z.infer<typeof IdNameSchema>;
 
 export const EpochMsSchema = z.number().int();
+
+/** The server's rule for every password it sets (new users, password changes). */
+export const NewPasswordSchema = z.string().min(8, 'Use at least 8 characters.').max(1024);

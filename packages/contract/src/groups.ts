@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_KEY_ACCESS_LEVELS, BUILT_IN_GROUPS } from '@keyward/domain';
-import { PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
+import { NewPasswordSchema, PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
 
 /** API-key access of a group (PRODUCT.md §2); its type is the domain's `ApiKeyAccess`. */
 export const ApiKeyAccessSchema = z.enum(API_KEY_ACCESS_LEVELS).meta({ id: 'ApiKeyAccess' });
@@ -23,6 +23,8 @@ export const GroupSchema = z
     privileges: z.array(PrivilegeSchema),
     builtIn: BuiltInGroupSchema.nullable(),
     memberCount: z.number().int(),
+    /** API keys whose Access step grants this group view or edit (CUSTOM): deleting the group removes those grants. */
+    keyGrantCount: z.number().int(),
   })
   .meta({ id: 'Group' });
 export type Group = z.infer<typeof GroupSchema>;
@@ -65,7 +67,7 @@ export const CreateMemberSchema = z
   .object({
     email: EmailSchema,
     displayName: z.string().trim().min(1).max(125),
-    password: z.string().min(8, 'Use at least 8 characters.').max(1024),
+    password: NewPasswordSchema,
     groups: z.array(z.string().min(1)).min(1, 'Choose at least one group.').max(100),
   })
   .meta({ id: 'CreateMember' });

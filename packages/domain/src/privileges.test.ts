@@ -172,8 +172,11 @@ describe('privilegeLevelLabel', () => {
   it.each([
     ['SEARCH_API/EXECUTE_QUERY', 'Allowed'],
     ['USAGE_ANALYTICS/ANALYTICS_DATA:EDIT', 'Push'],
-    ['PLATFORM/SOURCE:VIEW', 'View'],
-    ['PLATFORM/SOURCE:EDIT', 'Edit'],
+    // the seeds: Push API lists "Sources: View all", "Security identity providers: View"
+    ['PLATFORM/SOURCE:VIEW', 'View all'],
+    ['PLATFORM/SOURCE:EDIT', 'Edit all'],
+    ['PLATFORM/SECURITY_PROVIDER:VIEW', 'View'],
+    ['PLATFORM/ORGANIZATION:VIEW', 'View'],
     ['PLATFORM/API_KEY:CREATE', 'Create'],
   ])('%s -> %s', (id, label) => {
     expect(privilegeLevelLabel(p(id))).toBe(label);

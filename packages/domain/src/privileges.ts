@@ -187,6 +187,8 @@ const CATALOG = [
     owner: 'PLATFORM',
     targetDomain: 'SOURCE',
     types: ['VIEW', 'EDIT', 'CREATE'],
+    // The seeds' words: this domain's View and Edit reach every source.
+    typeLabels: { VIEW: 'View all', EDIT: 'Edit all' },
     service: 'Content',
     label: 'Sources',
     description: 'Sources and their configuration.',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateKeyRequest, type KeyRequestInput } from './validation.ts';
+import { searchHubRequirement, validateKeyRequest, type KeyRequestInput } from './validation.ts';
+import { privilege } from './privileges.ts';
+import { getTemplate } from './templates.ts';
 import type { PrivilegeInput } from './validation-privileges.ts';
 import { HUB, P, ctx, req, rules, value } from './validation-test-helpers.ts';
 describe('Custom privileges', () => {
@@ -118,5 +120,16 @@ describe('search hub and commerce', () => {
     ['commerce null', { commerce: null, searchHub: 'hub' }, []],
   ])('anonymous-search: %s', (_name, over, expected) => {
     expect(rules(req('anonymous-search', over))).toEqual(expected);
+  });
+});
+
+describe('the potent-privilege message', () => {
+  it('names the privilege as the console shows it, never as OWNER/DOMAIN', () => {
+    const template = getTemplate('custom');
+    const message = searchHubRequirement(template, [privilege('SEARCH_API/VIEW_ALL_CONTENT')]);
+    expect(message).toBe(
+      'Limit the API key scope: Search - View all content is especially potent, so the key must enforce a search hub.',
+    );
+    expect(message).not.toMatch(/[A-Z_]+\/[A-Z_]+/);
   });
 });

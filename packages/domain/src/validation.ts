@@ -1,7 +1,7 @@
 // Create and update rules of PRODUCT.md §3.2. Every broken rule is returned with its field path.
 
 import { durationToMs, parseDuration, DAY_MS } from './durations.ts';
-import type { Privilege } from './privileges.ts';
+import { findCatalogEntry, type Privilege } from './privileges.ts';
 import { getTemplate, type Privacy, type TemplateDefinition, type TemplateId } from './templates.ts';
 import {
   checkCommerce,
@@ -58,7 +58,7 @@ export function searchHubRequirement(template: TemplateDefinition, privileges: r
   }
   const potent = template.id === 'custom' ? potentPrivilegesIn(privileges) : [];
   if (potent.length === 0) return null;
-  const names = potent.map((p) => `${p.owner}/${p.targetDomain}`).join(', ');
+  const names = potent.map((p) => findCatalogEntry(p)?.label ?? `${p.owner}/${p.targetDomain}`).join(', ');
   return `Limit the API key scope: ${names} is especially potent, so the key must enforce a search hub.`;
 }
 

@@ -1,3 +1,5 @@
+import { problemMessage } from './user-messages.ts';
+
 /**
  * The one way the console talks to the server: same-origin cookies, the CSRF header on writes,
  * problem+json turned into ApiError, and a 401 anywhere sends the user back to the login page.
@@ -18,14 +20,17 @@ export class ApiError extends Error {
   readonly errorCode: string;
   readonly title: string;
   readonly errors: FieldError[];
+  /** Seconds to wait before trying again (429: the Retry-After header). */
+  readonly retryAfterS: number | undefined;
 
-  constructor(status: number, body: ProblemBody) {
+  constructor(status: number, body: ProblemBody, retryAfterS?: number) {
     super(body.detail || body.title || `Request failed with status ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.errorCode = body.errorCode ?? 'UNKNOWN';
     this.title = body.title ?? 'Error';
     this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.retryAfterS = retryAfterS;
   }
 }
 
@@ -33,9 +38,9 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-/** A message fit for a toast or an error state. */
+/** A message fit for a toast or an error state, in the user's words (see user-messages.ts). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return problemMessage(error);
   if (error instanceof TypeError) return 'The server could not be reached. Check your connection and try again.';
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
@@ -97,7 +102,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
-    throw new ApiError(response.status, problem);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(
+      response.status,
+      problem,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   const data = (await readBody(response)) as T;
   return { data, headers: response.headers, status: response.status };

@@ -22,6 +22,8 @@ export interface KeyListQuery {
   now: number;
   status: ListStatusFilter | null;
   text: string | null;
+  /** null: every template; else only keys made from this one (`apiKeyTemplateId`). */
+  templateId?: string | null;
   /** null: every key; else only keys granted to one of these (CUSTOM) groups. */
   visibleToGroups: readonly string[] | null;
   sortBy: ApiKeySortBy;
@@ -51,10 +53,16 @@ function conditions(eb: Eb, q: KeyListQuery, form: Form): Expression<SqlBool>[][
       : forms?.sparse && form === 'sparse'
         ? []
         : [inOrganization];
-  const common = [...scope, ...(form === 'dense' && q.text !== null ? [inOrganization] : []), ...visibility(eb, q)];
+  const common = [...scope, ...(form === 'dense' && q.text !== null ? [inOrganization] : []), ...narrowing(eb, q)];
   if (!forms) return [common];
   if (form === 'count') return forms.count.map((part) => [...common, part]);
   return [[...common, form === 'sparse' && forms.sparse ? forms.sparse : forms.dense]];
+}
+
+/** Conditions beyond status and text: the caller's visibility and the template filter. */
+function narrowing(eb: Eb, q: KeyListQuery): Expression<SqlBool>[] {
+  const template = q.templateId ? [eb('template_id', '=', q.templateId)] : [];
+  return [...visibility(eb, q), ...template];
 }
 
 /** For callers whose groups see only the keys granted to them (CUSTOM access). */
@@ -106,7 +114,7 @@ export function countQueries(db: Db, q: KeyListQuery) {
 /** The number of matching keys. */
 export async function countKeys(db: Db, q: KeyListQuery): Promise<number> {
   const eb = expressionBuilder<Database, 'api_keys'>();
-  if (q.text === null && q.visibleToGroups === null) {
+  if (q.text === null && q.visibleToGroups === null && !q.templateId) {
     if (q.status === null) return countOfOrganization(db, q.organizationId);
     const forms = filterForms(eb, q.status, q.now);
     const [only] = forms.count;
@@ -169,7 +177,7 @@ async function pageAmong(db: Db, q: KeyListQuery, candidates: string[], page: { 
   const sorted = await db
     .selectFrom('api_keys')
     .select('id')
-    .where(eb.and([eb('id', 'in', candidates), ...visibility(eb, q), ...status]))
+    .where(eb.and([eb('id', 'in', candidates), ...narrowing(eb, q), ...status]))
     .orderBy(sortKey(eb, q, false), q.order)
     .orderBy('id', q.order)
     .execute();

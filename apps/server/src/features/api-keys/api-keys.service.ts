@@ -37,6 +37,7 @@ export async function listApiKeys(
     now,
     status: query.status ?? null,
     text: text === '' ? null : text,
+    templateId: query.apiKeyTemplateId ?? null,
     visibleToGroups: visibleGroupsOf(caller.access),
     sortBy: query.sortBy ?? 'createdDate',
     order: query.order?.toLowerCase() === 'asc' ? 'asc' : 'desc',

@@ -35,3 +35,8 @@ export async function findTokenUser(db: Db, tokenHash: string, now: number) {
     .where('t.expires_at', '>', now)
     .executeTakeFirst();
 }
+
+/** After a password change: every session of the user but the one that made the change. */
+export async function deleteOtherTokensOf(db: Db, userId: string, keepTokenHash: string): Promise<void> {
+  await db.deleteFrom('access_tokens').where('user_id', '=', userId).where('token_hash', '!=', keepTokenHash).execute();
+}

@@ -1,5 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema } from '@keyward/contract';
+import {
+  ChangePasswordRequestSchema,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  MeResponseSchema,
+} from '@keyward/contract';
 import { currentUser, requiresUser } from '../../http/access.ts';
 import { clientAddress, isHttps } from '../../http/client-address.ts';
 import type { Clock } from '../../clock.ts';
@@ -8,6 +13,7 @@ import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { ACCESS_TOKEN_LIFETIME_MS, login, logout, me } from './auth.service.ts';
+import { changeOwnPassword } from './change-password.service.ts';
 import { createLoginThrottle, type LoginLimits } from './login-throttle.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 
@@ -40,6 +46,16 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(MeResponseSchema, 'The session'), ...problemResponses(401, 403) },
 });
 
+const passwordRoute = createRoute({
+  method: 'put',
+  path: '/rest/auth/password',
+  tags,
+  summary: 'Change your own password (the current one is required); your other sessions are ended',
+  middleware: [requiresUser] as const,
+  request: { body: jsonBody(ChangePasswordRequestSchema) },
+  responses: { 204: { description: 'Changed' }, ...problemResponses(400, 401, 403, 413, 422, 429) },
+});
+
 export function registerAuthRoutes(
   app: OpenAPIHono<AppEnv>,
   deps: { db: Db; clock: Clock; config: Pick<Config, 'trustProxy' | 'allowPrivateIps'> },
@@ -59,6 +75,12 @@ export function registerAuthRoutes(
     const principal = c.var.principal;
     if (principal?.kind === 'user') await logout(deps.db, principal);
     clearSessionCookie(c, isHttps(c, trustProxy));
+    return c.body(null, 204);
+  });
+
+  app.openapi(passwordRoute, async (c) => {
+    const principal = currentUser(c.var.principal);
+    await changeOwnPassword(deps.db, throttle, principal, c.req.valid('json'), clientAddress(c, trustProxy));
     return c.body(null, 204);
   });
 

@@ -10,6 +10,8 @@ export interface GroupRow {
   privileges_json: string;
   built_in: string | null;
   member_count: number;
+  /** API keys on which the group holds a CUSTOM grant (view or edit). */
+  key_grant_count: number;
 }
 
 export async function insertGroup(
@@ -51,11 +53,23 @@ function selectGroups(db: Db, organizationId: string) {
         .whereRef('m.group_id', '=', 'g.id')
         .as('member_count'),
     )
+    .select((eb) =>
+      eb
+        .selectFrom('api_key_grants as k')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('k.group_id', '=', 'g.id')
+        .as('key_grant_count'),
+    )
     .where('g.organization_id', '=', organizationId);
 }
 
-function toRow(r: Omit<GroupRow, 'member_count'> & { member_count: number | null }): GroupRow {
-  return { ...r, member_count: Number(r.member_count ?? 0) };
+function toRow(
+  r: Omit<GroupRow, 'member_count' | 'key_grant_count'> & {
+    member_count: number | null;
+    key_grant_count: number | null;
+  },
+): GroupRow {
+  return { ...r, member_count: Number(r.member_count ?? 0), key_grant_count: Number(r.key_grant_count ?? 0) };
 }
 
 export async function listGroups(db: Db, organizationId: string): Promise<GroupRow[]> {

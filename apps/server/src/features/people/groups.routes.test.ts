@@ -69,6 +69,7 @@ describe('groups: happy paths', () => {
       ],
       builtIn: null,
       memberCount: 0,
+      keyGrantCount: 0,
     });
     expect(await bodyOf(await ctx.call('GET', `${base}/${group.id}`, { token: ctx.adminToken }))).toEqual(group);
 

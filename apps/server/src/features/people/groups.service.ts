@@ -25,6 +25,7 @@ export function toGroupDto(row: GroupRow): Group {
     privileges: privilegesFrom(row.privileges_json),
     builtIn: row.built_in === 'ADMINISTRATORS' || row.built_in === 'SECURITY_CONTACTS' ? row.built_in : null,
     memberCount: row.member_count,
+    keyGrantCount: row.key_grant_count,
   };
 }
 

@@ -107,3 +107,7 @@ export async function listUserGroups(db: Db, userId: string) {
     .orderBy('o.id')
     .execute();
 }
+
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}

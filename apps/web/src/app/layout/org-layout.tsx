@@ -1,5 +1,7 @@
-import { Outlet, useNavigation, useParams } from 'react-router';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigation, useParams } from 'react-router';
 import { EmptyState } from '../../components/ui/states.tsx';
+import { LeaveGuardHost } from '../../lib/leave-guard.tsx';
 import { useMe } from '../../lib/session.ts';
 import { SideNav } from './side-nav.tsx';
 import { TopBar } from './top-bar.tsx';
@@ -10,17 +12,21 @@ export function OrgLayout() {
   const { data: me } = useMe();
   const navigation = useNavigation();
   const organization = me?.organizations.find((o) => o.id === org);
+  const location = useLocation();
+  // On narrow screens the navigation is a menu: open until the user goes somewhere else.
+  const [navOpenAt, setNavOpenAt] = useState<string | null>(null);
+  const navOpen = navOpenAt === location.key;
 
   return (
-    <div className="shell">
+    <div className={`shell ${navOpen ? 'shell-nav-open' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <TopBar />
+      <TopBar navOpen={navOpen} onToggleNav={() => setNavOpenAt(navOpen ? null : location.key)} />
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label="Loading page" />
       )}
-      <SideNav organizations={me?.organizations ?? []} current={organization} />
+      <SideNav organizations={me?.organizations ?? []} current={organization} onClose={() => setNavOpenAt(null)} />
       <main id="main" className="shell-main" tabIndex={-1}>
         {organization ? (
           <Outlet />
@@ -34,6 +40,7 @@ export function OrgLayout() {
           </div>
         )}
       </main>
+      <LeaveGuardHost />
     </div>
   );
 }

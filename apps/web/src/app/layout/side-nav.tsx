@@ -7,6 +7,8 @@ import { paths } from '../../lib/use-org-id.ts';
 interface SideNavProps {
   organizations: MyOrganization[];
   current: MyOrganization | undefined;
+  /** Narrow screens: closes the navigation menu (Escape, or after choosing a page). */
+  onClose: () => void;
 }
 
 const ITEMS: { label: string; to: (org: string) => string; icon: ComponentType<{ size?: number }> }[] = [
@@ -16,10 +18,17 @@ const ITEMS: { label: string; to: (org: string) => string; icon: ComponentType<{
   { label: 'Activity', to: paths.activity, icon: ActivityIcon },
 ];
 
-export function SideNav({ organizations, current }: SideNavProps) {
+export function SideNav({ organizations, current, onClose }: SideNavProps) {
   const navigate = useNavigate();
   return (
-    <nav className="side-nav" aria-label="Main">
+    <nav
+      id="main-nav"
+      className="side-nav"
+      aria-label="Main"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <div className="side-nav-org">
         <span className="side-nav-caption">Organization</span>
         {organizations.length > 1 ? (
@@ -50,7 +59,7 @@ export function SideNav({ organizations, current }: SideNavProps) {
         <ul className="side-nav-list">
           {ITEMS.map(({ label, to, icon: Icon }) => (
             <li key={label}>
-              <NavLink to={to(current.id)} className="side-nav-link" end={false}>
+              <NavLink to={to(current.id)} className="side-nav-link" end={false} onClick={onClose}>
                 <Icon size={16} />
                 <span>{label}</span>
               </NavLink>

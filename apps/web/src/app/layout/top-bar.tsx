@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { DropdownMenu } from 'radix-ui';
-import { ChevronDownIcon, KeyIcon, LogOutIcon } from '../../components/ui/icons.tsx';
+import { ChevronDownIcon, KeyIcon, LockIcon, LogOutIcon, MenuIcon } from '../../components/ui/icons.tsx';
+import { ChangePasswordDialog } from '../../features/account/components/change-password-dialog.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useMe } from '../../lib/session.ts';
 
@@ -9,13 +11,32 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-export function TopBar() {
+interface TopBarProps {
+  /** Narrow screens: the navigation is behind a menu button. */
+  navOpen?: boolean;
+  onToggleNav?: () => void;
+}
+
+export function TopBar({ navOpen = false, onToggleNav }: TopBarProps) {
   const { data: me } = useMe();
   const logout = useLogout();
   const name = me?.user.displayName || me?.user.email || '';
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <header className="top-bar">
+      {onToggleNav && (
+        <button
+          type="button"
+          className="icon-btn nav-toggle"
+          aria-expanded={navOpen}
+          aria-controls="main-nav"
+          aria-label="Menu"
+          onClick={onToggleNav}
+        >
+          <MenuIcon size={20} />
+        </button>
+      )}
       <Link to="/" className="brand" aria-label="Keyward home">
         <span className="brand-mark" aria-hidden="true">
           <KeyIcon size={15} />
@@ -37,6 +58,10 @@ export function TopBar() {
               <span className="menu-user-email">{me?.user.email}</span>
             </DropdownMenu.Label>
             <DropdownMenu.Separator className="menu-separator" />
+            <DropdownMenu.Item className="menu-item" onSelect={() => setChangingPassword(true)}>
+              <LockIcon />
+              <span>Change password</span>
+            </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" onSelect={() => logout.mutate()}>
               <LogOutIcon />
               <span>Log out</span>
@@ -44,6 +69,7 @@ export function TopBar() {
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
+      <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} />
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { LockIcon } from '../../components/ui/icons.tsx';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { ActivityList } from '../../features/activities/components/activity-list.tsx';
@@ -6,6 +7,7 @@ import { useConsoleAccess } from '../../lib/permissions.ts';
 import { useOrgId } from '../../lib/use-org-id.ts';
 
 export function ActivityRoute() {
+  usePageTitle('Activity');
   const org = useOrgId();
   const access = useConsoleAccess(org);
   return (

@@ -3,7 +3,9 @@ import { ActivityList } from '../../features/activities/components/activity-list
 import { KeyPage } from '../../features/api-keys/key-page/key-page.tsx';
 import { useGroups } from '../../features/groups/api/list-groups.ts';
 import { useConsoleAccess } from '../../lib/permissions.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { useOrgId } from '../../lib/use-org-id.ts';
+import { useApiKey } from '../../features/api-keys/api/get-api-key.ts';
 
 /** `.../api-keys/{id}`: the key page, with its Activity tab and groups from their own features. */
 export function ApiKeyDetailRoute() {
@@ -11,6 +13,7 @@ export function ApiKeyDetailRoute() {
   const { keyId = '' } = useParams();
   const access = useConsoleAccess(org);
   const groups = useGroups(org, access.viewGroups);
+  usePageTitle(useApiKey(org, keyId).data?.displayName ?? 'API key', 'API keys');
   return (
     <KeyPage
       key={keyId}

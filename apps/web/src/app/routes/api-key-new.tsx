@@ -5,6 +5,7 @@ import { useApiKey } from '../../features/api-keys/api/get-api-key.ts';
 import { ApiKeyWizard } from '../../features/api-keys/wizard/api-key-wizard.tsx';
 import { useGroups } from '../../features/groups/api/list-groups.ts';
 import { useConsoleAccess } from '../../lib/permissions.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { paths, useOrgId } from '../../lib/use-org-id.ts';
 
 /** `.../api-keys/new` (Add key) and `.../api-keys/new?from=<id>` (Create from existing). */
@@ -16,6 +17,7 @@ export function ApiKeyNewRoute() {
   const source = useApiKey(org, fromId);
   const groups = useGroups(org, access.viewGroups);
   const title = fromId ? 'Create from existing' : 'Add an API key';
+  usePageTitle(title);
   const breadcrumb = <Link to={paths.apiKeys(org)}>API Keys</Link>;
 
   let body;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { ActivityIcon, LockIcon } from '../../components/ui/icons.tsx';
@@ -11,6 +12,7 @@ import { useOrgId } from '../../lib/use-org-id.ts';
 
 /** The API Keys page: header, the list with its action bar, and the Activity panel. */
 export function ApiKeysRoute() {
+  usePageTitle('API keys');
   const org = useOrgId();
   const access = useConsoleAccess(org);
   const [activityOpen, setActivityOpen] = useState(false);

@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { LockIcon, PlusIcon } from '../../components/ui/icons.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
-import { CreateGroupDialog } from '../../features/groups/components/create-group-dialog.tsx';
+import { GroupDialog } from '../../features/groups/components/group-dialog.tsx';
 import { GroupsList } from '../../features/groups/components/groups-list.tsx';
 import { useConsoleAccess } from '../../lib/permissions.ts';
 import { useOrgId } from '../../lib/use-org-id.ts';
 
 export function GroupsRoute() {
+  usePageTitle('Groups');
   const org = useOrgId();
   const access = useConsoleAccess(org);
   const [creating, setCreating] = useState(false);
@@ -39,7 +41,7 @@ export function GroupsRoute() {
           <p>This page requires the Groups View privilege.</p>
         </EmptyState>
       )}
-      <CreateGroupDialog org={org} open={creating} onOpenChange={setCreating} />
+      <GroupDialog org={org} open={creating} onOpenChange={setCreating} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useNavigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
 import { KeyIcon } from '../../components/ui/icons.tsx';
 
@@ -8,6 +9,7 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginRoute() {
+  usePageTitle('Log in');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   return (

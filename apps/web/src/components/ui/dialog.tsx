@@ -53,7 +53,15 @@ export function Dialog({
           {description && (
             <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
           )}
-          {children !== undefined && <div className="dialog-body">{children}</div>}
+          {children !== undefined && (
+            // A side panel's long body (the Activity panel) is focusable, so it scrolls with the keyboard.
+            <div
+              className="dialog-body"
+              {...(variant === 'sheet' ? { tabIndex: 0, role: 'region', 'aria-label': title } : {})}
+            >
+              {children}
+            </div>
+          )}
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </RadixDialog.Content>
       </RadixDialog.Portal>
@@ -68,6 +76,7 @@ interface ConfirmDialogProps {
   description: ReactNode;
   children?: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   onConfirm: () => void;
   pending?: boolean;
   tone?: 'danger' | 'primary';
@@ -83,6 +92,7 @@ export function ConfirmDialog({
   description,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   onConfirm,
   pending = false,
   tone = 'danger',
@@ -102,7 +112,7 @@ export function ConfirmDialog({
           </AlertDialog.Description>
           {children && <div className="dialog-body">{children}</div>}
           <footer className="dialog-footer">
-            <AlertDialog.Cancel className="btn btn-secondary">Cancel</AlertDialog.Cancel>
+            <AlertDialog.Cancel className="btn btn-secondary">{cancelLabel}</AlertDialog.Cancel>
             <button
               type="button"
               className={`btn btn-${tone}`}

@@ -132,3 +132,4 @@ export const ExternalIcon = make(
 );
 export const BarChartIcon = make(['M12 20V10', 'M18 20V4', 'M6 20v-4'], 'BarChartIcon');
 export const PowerIcon = make(['M18.36 6.64a9 9 0 1 1-12.73 0', 'M12 2v10'], 'PowerIcon');
+export const MenuIcon = make(['M3 6h18', 'M3 12h18', 'M3 18h18'], 'MenuIcon');

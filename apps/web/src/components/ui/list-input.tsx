@@ -1,6 +1,6 @@
 import { useId, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { describedBy, FieldError } from './field.tsx';
-import { PlusIcon, XIcon } from './icons.tsx';
+import { AlertCircleIcon, PlusIcon, XIcon } from './icons.tsx';
 
 interface ListInputProps {
   label: string;
@@ -10,6 +10,8 @@ interface ListInputProps {
   error?: string | undefined;
   placeholder?: string;
   disabled?: boolean;
+  /** Checks one entry on its own: its problem in plain words, or null. Wrong entries are marked. */
+  entryError?: (value: string) => string | null;
 }
 
 function split(text: string): string[] {
@@ -24,7 +26,7 @@ function split(text: string): string[] {
  * separated by commas or new lines; each entry has its own Remove button. Text left in the box is
  * added when the box loses focus, so nothing typed is silently dropped.
  */
-export function ListInput({ label, values, onChange, hint, error, placeholder, disabled }: ListInputProps) {
+export function ListInput({ label, values, onChange, hint, error, placeholder, disabled, entryError }: ListInputProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
 
@@ -87,21 +89,38 @@ export function ListInput({ label, values, onChange, hint, error, placeholder, d
       <FieldError id={`${id}-error`} message={error} />
       {values.length > 0 && (
         <ul className="chip-list" aria-label={`${label} entries`}>
-          {values.map((value) => (
-            <li key={value} className="chip">
-              <code>{value}</code>
-              {!disabled && (
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Remove ${value} from ${label}`}
-                  onClick={() => onChange(values.filter((v) => v !== value))}
+          {values.map((value, index) => {
+            const problem = entryError?.(value) ?? null;
+            const problemId = `${id}-entry-${index}`;
+            return (
+              <li key={value} className={`chip ${problem ? 'chip-invalid' : ''}`}>
+                <span
+                  className="chip-value"
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? problemId : undefined}
                 >
-                  <XIcon size={12} />
-                </button>
-              )}
-            </li>
-          ))}
+                  {problem && <AlertCircleIcon size={12} />}
+                  <code>{value}</code>
+                </span>
+                {problem && (
+                  <span className="chip-problem" id={problemId}>
+                    {problem}
+                  </span>
+                )}
+                {!disabled && (
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove ${value} from ${label}`}
+                    aria-describedby={problem ? problemId : undefined}
+                    onClick={() => onChange(values.filter((v) => v !== value))}
+                  >
+                    <XIcon size={12} />
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

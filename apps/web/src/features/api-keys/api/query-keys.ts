@@ -1,7 +1,7 @@
 import type { ApiKeyListQuery } from '@keyward/contract';
 
 /** The list query of the contract, as the page always sends it (`page` is 0-based, Coveo style). */
-export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter'> &
+export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter' | 'apiKeyTemplateId'> &
   Required<Pick<ApiKeyListQuery, 'sortBy' | 'page' | 'perPage'>> & { order: 'asc' | 'desc' };
 
 /** Every api-keys query key comes from here, so invalidation is spelled once. */

@@ -27,7 +27,7 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
 
   const items = keys.data?.items ?? [];
   const selection = items.filter((k) => selectedIds.has(k.id));
-  const filtered = Boolean(list.params.filter || list.params.status);
+  const filtered = Boolean(list.params.filter || list.params.status || list.params.apiKeyTemplateId);
 
   const keepActive = (key: ApiKey) =>
     change.mutate(
@@ -66,7 +66,7 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
         icon={<KeyIcon size={28} />}
         action={<Link to={paths.apiKeys(org)}>Clear the search and filters</Link>}
       >
-        <p>Try another name, or another status.</p>
+        <p>Try another name, status or template.</p>
       </EmptyState>
     );
   } else if (items.length === 0) {
@@ -123,7 +123,16 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
           onAction={setRequest}
           onClearSelection={() => setSelectedIds(new Set())}
         />
-        <ListToolbar query={list.query} status={list.params.status} onQuery={list.setQuery} onStatus={list.setStatus} />
+        <ListToolbar
+          query={list.query}
+          status={list.params.status}
+          template={list.params.apiKeyTemplateId}
+          sortBy={list.params.sortBy}
+          onQuery={list.setQuery}
+          onStatus={list.setStatus}
+          onTemplate={list.setTemplate}
+          onSort={list.setSort}
+        />
       </div>
       {body}
       <KeyActionDialogs

@@ -2,6 +2,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { DateTime } from '../../../components/ui/date-time.tsx';
 import { SortableHeader, Table } from '../../../components/ui/table.tsx';
+import { useTableLayout } from '../../../lib/use-media-query.ts';
 import { paths } from '../../../lib/use-org-id.ts';
 import type { ListApiKeysParams } from '../api/list-api-keys.ts';
 import type { ApiKey, ApiKeySortBy } from '@keyward/contract';
@@ -47,6 +48,11 @@ function SelectAll({
   );
 }
 
+/** The status dates of a usable, unflagged key already say when it was last used. */
+function statusShowsLastUsed(key: ApiKey): boolean {
+  return key.exposureReport === null && (key.status === 'ENABLED' || key.status === 'SOON_TO_BE_DISABLED');
+}
+
 /** Clicking a row's empty space toggles it, like the checkbox; links and buttons keep their own job. */
 function isInteractive(target: EventTarget): boolean {
   return target instanceof Element && target.closest('a, button, input, label, select, textarea') !== null;
@@ -80,58 +86,90 @@ export function ApiKeysTable({
     />
   );
 
+  const layout = useTableLayout();
+  const wide = layout === 'wide';
+  const phone = layout === 'phone';
+
   return (
-    <Table label="API keys" className={busy ? 'table-busy' : undefined}>
+    <Table label="API keys" className={`keys-table keys-table-${layout} ${busy ? 'table-busy' : ''}`}>
       <thead>
         <tr>
-          <th scope="col" className="col-select">
-            <SelectAll keys={keys} selected={selected} onChange={onSelectedChange} />
-          </th>
+          {canEdit && (
+            <th scope="col" className="col-select">
+              <SelectAll keys={keys} selected={selected} onChange={onSelectedChange} />
+            </th>
+          )}
           {header('displayName', 'Name', 'col-name')}
-          <th scope="col">Key</th>
-          <th scope="col">Template</th>
+          {wide && <th scope="col">Key</th>}
+          {!phone && <th scope="col">Template</th>}
           {header('status', 'Status', 'col-status')}
-          {header('createdDate', 'Created')}
-          {header('lastUsedDate', 'Last used')}
+          {wide && header('createdDate', 'Created')}
+          {wide && header('lastUsedDate', 'Last used')}
         </tr>
       </thead>
       <tbody>
         {keys.map((key) => (
           <tr
             key={key.id}
-            aria-selected={selected.has(key.id)}
+            aria-selected={canEdit ? selected.has(key.id) : undefined}
             className={selected.has(key.id) ? 'row-selected' : undefined}
             onClick={(e: MouseEvent) => {
-              if (!isInteractive(e.target)) toggle(key.id);
+              if (canEdit && !isInteractive(e.target)) toggle(key.id);
             }}
           >
-            <td className="col-select">
-              <input
-                type="checkbox"
-                aria-label={`Select ${key.displayName}`}
-                checked={selected.has(key.id)}
-                onChange={() => toggle(key.id)}
-              />
-            </td>
+            {canEdit && (
+              <td className="col-select">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${key.displayName}`}
+                  checked={selected.has(key.id)}
+                  onChange={() => toggle(key.id)}
+                />
+              </td>
+            )}
             <td className="col-name">
               <Link to={paths.apiKey(org, key.id)} className="key-name">
                 {key.displayName}
               </Link>
               {key.description && <span className="key-description truncate">{key.description}</span>}
+              {!wide && (
+                <span className="cell-details">
+                  <MaskedKey value={key.maskedValue} />
+                  {phone && <span>{templateName(key.apiKeyTemplateId)}</span>}
+                </span>
+              )}
             </td>
-            <td>
-              <MaskedKey value={key.maskedValue} />
-            </td>
-            <td>{templateName(key.apiKeyTemplateId)}</td>
+            {wide && (
+              <td>
+                <MaskedKey value={key.maskedValue} />
+              </td>
+            )}
+            {!phone && <td>{templateName(key.apiKeyTemplateId)}</td>}
             <td className="col-status">
               <StatusCell org={org} apiKey={key} canEdit={canEdit} onKeepActive={onKeepActive} onDelete={onDelete} />
+              {!wide && (
+                <span className="cell-details">
+                  <span>
+                    Created <DateTime value={key.createdDate} />
+                  </span>
+                  {!statusShowsLastUsed(key) && (
+                    <span>
+                      Last used <DateTime value={key.lastUsedDate} empty="never" />
+                    </span>
+                  )}
+                </span>
+              )}
             </td>
-            <td className="cell-nowrap">
-              <DateTime value={key.createdDate} />
-            </td>
-            <td className="cell-nowrap">
-              <DateTime value={key.lastUsedDate} />
-            </td>
+            {wide && (
+              <td className="cell-nowrap">
+                <DateTime value={key.createdDate} />
+              </td>
+            )}
+            {wide && (
+              <td className="cell-nowrap">
+                <DateTime value={key.lastUsedDate} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -90,15 +90,18 @@ export function KeyActionDialogs({ org, request, onClose, onDone }: KeyActionDia
         description={
           <p>
             Deleting {subject(targets)} can't be undone. Any application using{' '}
-            {targets.length === 1 ? 'this key' : 'these keys'} will stop working immediately. Confirm with the key's
-            stakeholders that it is no longer in use.
+            {targets.length === 1 ? 'this key' : 'these keys'} will stop working immediately.{' '}
+            {targets.length === 1
+              ? "Confirm with the key's stakeholders that it is no longer in use."
+              : `Confirm with the stakeholders of these ${targets.length} keys that they are no longer in use.`}
           </p>
         }
-        confirmLabel="Delete"
+        confirmLabel={targets.length === 1 ? 'Delete' : `Delete ${targets.length} keys`}
         onConfirm={run}
         pending={change.isPending}
       >
         <NameList keys={targets} />
+        {skippedNote}
       </ConfirmDialog>
     );
   }

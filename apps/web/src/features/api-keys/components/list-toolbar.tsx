@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ListStatusFilter } from '@keyward/domain';
+import { TEMPLATES, type ListStatusFilter } from '@keyward/domain';
+import type { ApiKeySortBy } from '@keyward/contract';
 import { SearchIcon } from '../../../components/ui/icons.tsx';
 
 /** The list filters of PRODUCT.md §3.4, as a person reads them. */
@@ -14,14 +15,35 @@ const STATUS_OPTIONS: { value: ListStatusFilter | ''; label: string }[] = [
   { value: 'DEACTIVATED', label: 'Deactivated' },
 ];
 
+/** On a phone the column headers are out of sight: sorting is a choice of its own. */
+const SORT_OPTIONS: { value: ApiKeySortBy; label: string }[] = [
+  { value: 'createdDate', label: 'Created' },
+  { value: 'displayName', label: 'Name' },
+  { value: 'status', label: 'Status' },
+  { value: 'lastUsedDate', label: 'Last used' },
+];
+
 interface ListToolbarProps {
   query: string;
   status: string | undefined;
+  template: string | undefined;
+  sortBy: ApiKeySortBy;
   onQuery: (q: string) => void;
   onStatus: (status: string) => void;
+  onTemplate: (template: string) => void;
+  onSort: (sortBy: ApiKeySortBy) => void;
 }
 
-export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarProps) {
+export function ListToolbar({
+  query,
+  status,
+  template,
+  sortBy,
+  onQuery,
+  onStatus,
+  onTemplate,
+  onSort,
+}: ListToolbarProps) {
   const [text, setText] = useState(query);
   const [seenQuery, setSeenQuery] = useState(query);
   // The URL is the source of truth (back/forward); typing is debounced into it.
@@ -55,21 +77,58 @@ export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarPro
           }}
         />
       </div>
-      <label className="row subtle" htmlFor="api-key-status">
-        Status
-      </label>
-      <select
-        id="api-key-status"
-        className="input select"
-        value={status ?? ''}
-        onChange={(e) => onStatus(e.target.value)}
-      >
-        {STATUS_OPTIONS.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <span className="list-filter">
+        <label className="subtle" htmlFor="api-key-status">
+          Status
+        </label>
+        <select
+          id="api-key-status"
+          className="input select"
+          value={status ?? ''}
+          onChange={(e) => onStatus(e.target.value)}
+        >
+          {STATUS_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="list-filter">
+        <label className="subtle" htmlFor="api-key-template">
+          Template
+        </label>
+        <select
+          id="api-key-template"
+          className="input select"
+          value={template ?? ''}
+          onChange={(e) => onTemplate(e.target.value)}
+        >
+          <option value="">All templates</option>
+          {TEMPLATES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="list-filter phone-only">
+        <label className="subtle" htmlFor="api-key-sort">
+          Sort by
+        </label>
+        <select
+          id="api-key-sort"
+          className="input select"
+          value={sortBy}
+          onChange={(e) => onSort(e.target.value as ApiKeySortBy)}
+        >
+          {SORT_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </span>
     </div>
   );
 }

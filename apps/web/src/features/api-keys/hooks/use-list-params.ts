@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { LIST_STATUS_FILTERS } from '@keyward/domain';
+import { LIST_STATUS_FILTERS, TEMPLATE_IDS } from '@keyward/domain';
 import type { ListApiKeysParams } from '../api/list-api-keys.ts';
 import type { ApiKeySortBy, ApiKeyStatusFilter } from '@keyward/contract';
 
@@ -28,6 +28,7 @@ export function listParamsFrom(search: URLSearchParams): ListApiKeysParams {
   return {
     status: oneOf(search.get('status'), LIST_STATUS_FILTERS) as ApiKeyStatusFilter | undefined,
     filter: search.get('q')?.trim() || undefined,
+    apiKeyTemplateId: oneOf(search.get('template'), TEMPLATE_IDS),
     sortBy,
     order,
     page: page - 1,
@@ -58,7 +59,7 @@ export function nextOrder(current: Pick<ListApiKeysParams, 'sortBy' | 'order'>, 
 
 /**
  * The list's state lives in the URL (shareable, survives reload, back/forward work):
- * `?q=&status=&sortBy=&order=&page=&perPage=`, with `page` 1-based for people.
+ * `?q=&status=&template=&sortBy=&order=&page=&perPage=`, with `page` 1-based for people.
  */
 export function useListParams() {
   const [search, setSearch] = useSearchParams();
@@ -80,7 +81,8 @@ export function useListParams() {
 
   const setQuery = useCallback((q: string) => update({ q: q || undefined }), [update]);
   const setStatus = useCallback((status: string) => update({ status: status || undefined }), [update]);
+  const setTemplate = useCallback((template: string) => update({ template: template || undefined }), [update]);
   const setPerPage = useCallback((perPage: number) => update({ perPage }), [update]);
 
-  return { params, query: search.get('q') ?? '', setQuery, setStatus, setSort, setPage, setPerPage };
+  return { params, query: search.get('q') ?? '', setQuery, setStatus, setTemplate, setSort, setPage, setPerPage };
 }

@@ -1,3 +1,4 @@
+import { useUnsavedWork } from '../../../lib/leave-guard.tsx';
 import { useState } from 'react';
 import type { ApiKey, Group } from '@keyward/contract';
 import { Button } from '../../../components/ui/button.tsx';
@@ -44,6 +45,7 @@ export function AccessTab({
         .filter(([, l]) => l !== 'NONE')
         .sort(),
     ) !== JSON.stringify(Object.entries(initial).sort());
+  useUnsavedWork(dirty, `the access to “${apiKey.displayName}”`);
 
   if (!groups) return <LoadingState label="Loading groups" rows={3} />;
   const save = () =>

@@ -85,6 +85,7 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
     <div className="page">
       <PageHeader
         breadcrumb={breadcrumb}
+        current={apiKey.displayName}
         title={
           <span className="title-with-pill">
             {apiKey.displayName}{' '}

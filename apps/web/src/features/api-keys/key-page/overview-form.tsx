@@ -7,7 +7,10 @@ import { ListInput } from '../../../components/ui/list-input.tsx';
 import { Callout } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { useUnsavedWork } from '../../../lib/leave-guard.tsx';
 import { useAllowPrivateIps } from '../../../lib/session.ts';
+import { ruleErrors } from '../wizard/wizard-resolver.ts';
+import { ipEntryProblem } from '../wizard/ip-entries.ts';
 import { useUpdateApiKey } from '../api/update-api-key.ts';
 
 interface OverviewValues {
@@ -57,7 +60,7 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
     );
     if (result.ok) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
-    for (const e of result.errors) {
+    for (const e of ruleErrors(result.errors).map((r) => ({ path: r.field ?? '', rule: r.type, message: r.message }))) {
       const field = fieldOf(e.path);
       errors[field] = errors[field]
         ? { type: e.rule, message: `${errors[field].message} ${e.message}` }
@@ -69,6 +72,8 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
   const form = useForm<OverviewValues>({ defaultValues: valuesOf(apiKey), resolver, mode: 'onChange' });
   const [allowedIps, deniedIps] = useWatch({ control: form.control, name: ['allowedIps', 'deniedIps'] });
   const errors = form.formState.errors;
+  useUnsavedWork(form.formState.isDirty, `“${apiKey.displayName}”`);
+  const entryError = (value: string) => ipEntryProblem(value, allowPrivateIps);
   const setList = (name: 'allowedIps' | 'deniedIps', values: string[]) =>
     form.setValue(name, values, { shouldDirty: true, shouldValidate: true });
 
@@ -95,7 +100,9 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
         },
         onError: (error) => {
           if (error instanceof ApiError)
-            error.errors.forEach((e) => form.setError(fieldOf(e.path), { type: 'server', message: e.message }));
+            ruleErrors(error.errors.map((e) => ({ ...e, rule: e.rule || 'SERVER' }))).forEach((e) =>
+              form.setError(fieldOf(e.field ?? ''), { type: 'server', message: e.message }),
+            );
           toast({ tone: 'error', title: 'The changes were not saved', description: errorMessage(error) });
         },
       },
@@ -136,6 +143,7 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
             error={errors.allowedIps?.message}
             placeholder="104.1.1.0/24"
             hint="Empty: any address. Changes apply immediately."
+            entryError={entryError}
           />
           <ListInput
             label="Denied IPs"
@@ -143,6 +151,7 @@ export function OverviewForm({ org, apiKey }: { org: string; apiKey: ApiKey }) {
             onChange={(v) => setList('deniedIps', v)}
             error={errors.deniedIps?.message}
             placeholder="203.0.113.7"
+            entryError={entryError}
           />
         </>
       )}

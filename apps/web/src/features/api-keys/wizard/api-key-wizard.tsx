@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { Group } from '@keyward/contract';
 import type { WizardStep } from '@keyward/domain';
 import { Button } from '../../../components/ui/button.tsx';
 import { Callout } from '../../../components/ui/states.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { useUnsavedWork } from '../../../lib/leave-guard.tsx';
 import { useAllowPrivateIps } from '../../../lib/session.ts';
 import { paths } from '../../../lib/use-org-id.ts';
 import { useCreateApiKey } from '../api/create-api-key.ts';
@@ -16,6 +17,7 @@ import { StepBody } from './step-body.tsx';
 import { WizardSteps } from './wizard-steps.tsx';
 import {
   emptyValues,
+  stepIndexFromUrl,
   STEP_FIELDS,
   STEP_LABELS,
   stepsFor,
@@ -23,7 +25,7 @@ import {
   valuesFromKey,
   type WizardValues,
 } from './wizard-model.ts';
-import { fieldOfPath, wizardResolver } from './wizard-resolver.ts';
+import { ruleErrors, wizardResolver } from './wizard-resolver.ts';
 
 interface ApiKeyWizardProps {
   org: string;
@@ -51,12 +53,29 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   });
   const templateId = useWatch({ control: form.control, name: 'templateId' });
   const steps = stepsFor(templateId, Boolean(source));
-  const [index, setIndex] = useState(0);
   const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
+  // The step lives in the URL (`?step=`), so the browser's Back and Forward move between steps.
+  // Only steps reached through Next can be opened that way (a reload starts over at the first).
+  const [search, setSearch] = useSearchParams();
+  const [reached, setReached] = useState(0);
+  const index = stepIndexFromUrl(steps, search.get('step'), reached);
+  const setIndex = (target: number, replace = false) => {
+    const clamped = Math.max(0, Math.min(target, steps.length - 1));
+    setReached((r) => Math.max(r, clamped));
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.set('step', steps[clamped] ?? 'identification');
+        return next;
+      },
+      { replace },
+    );
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
-  const step = steps[Math.min(index, steps.length - 1)] ?? 'identification';
+  const step = steps[index] ?? 'identification';
   const last = index >= steps.length - 1;
+  useUnsavedWork(form.formState.isDirty && created === null, 'the new API key');
 
   // On each new step (not on arrival), focus its heading so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -68,7 +87,7 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
 
   const next = async () => {
     const valid = await form.trigger(STEP_FIELDS[step], { shouldFocus: true });
-    if (valid) setIndex((i) => Math.min(i + 1, steps.length - 1));
+    if (valid) setIndex(index + 1);
   };
 
   const submit = form.handleSubmit(
@@ -78,10 +97,9 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
         setCreated({ name: key.displayName, value: key.value ?? '' });
       } catch (error) {
         if (error instanceof ApiError && (error.status === 422 || error.status === 400) && error.errors.length > 0) {
-          const fields = error.errors.map((problem) => {
-            const field = fieldOfPath(problem.path);
-            form.setError(field ?? 'root.server', { type: 'server', message: problem.message });
-            return field;
+          const fields = ruleErrors(error.errors.map((p) => ({ ...p, rule: p.rule || 'SERVER' }))).map((problem) => {
+            form.setError(problem.field ?? 'root.server', { type: 'server', message: problem.message });
+            return problem.field;
           });
           setIndex(
             firstStepWithError(
@@ -137,7 +155,7 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
               Cancel
             </Button>
             <div className="row">
-              {index > 0 && <Button onClick={() => setIndex((i) => Math.max(0, i - 1))}>Previous</Button>}
+              {index > 0 && <Button onClick={() => setIndex(index - 1)}>Previous</Button>}
               {last ? (
                 <Button type="submit" variant="primary" loading={pending}>
                   Add API key

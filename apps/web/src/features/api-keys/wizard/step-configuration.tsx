@@ -9,10 +9,11 @@ import {
 } from '@keyward/domain';
 import { FieldError, TextField } from '../../../components/ui/field.tsx';
 import { ListInput } from '../../../components/ui/list-input.tsx';
+import { useAllowPrivateIps } from '../../../lib/session.ts';
+import { ipEntryProblem } from './ip-entries.ts';
 import type { WizardValues } from './wizard-model.ts';
 
-const IP_HINT =
-  "IPv4 or IPv6 addresses or CIDR ranges, without spaces (e.g. 104.1.1.0/24). Private ranges can't be used.";
+const FORMAT_HINT = 'IPv4 or IPv6 addresses or CIDR ranges, without spaces (e.g. 104.1.1.0/24).';
 
 function ExpirationField() {
   const { control, register, formState } = useFormContext<WizardValues>();
@@ -80,6 +81,7 @@ export function StepConfiguration() {
     control,
     name: ['templateId', 'privileges', 'sourceIds', 'securityProviderIds', 'allowedIps', 'deniedIps'],
   });
+  const allowPrivateIps = useAllowPrivateIps();
   const template = getTemplate(templateId);
   if (!template) return null;
   const config = template.configuration;
@@ -88,6 +90,8 @@ export function StepConfiguration() {
   const setList = (name: 'sourceIds' | 'securityProviderIds' | 'allowedIps' | 'deniedIps', values: string[]) =>
     setValue(name, values, { shouldDirty: true, shouldValidate: true });
   const errors = formState.errors;
+  const ipHint = `${FORMAT_HINT}${allowPrivateIps ? '' : " Private ranges can't be used."}`;
+  const entryError = (value: string) => ipEntryProblem(value, allowPrivateIps);
 
   return (
     <div className="stack">
@@ -134,7 +138,8 @@ export function StepConfiguration() {
             onChange={(v) => setList('allowedIps', v)}
             error={errors.allowedIps?.message}
             placeholder="104.1.1.0/24"
-            hint={`Optional. ${IP_HINT}`}
+            hint={`Optional. ${ipHint}`}
+            entryError={entryError}
           />
           <ListInput
             label="Denied IPs"
@@ -142,7 +147,8 @@ export function StepConfiguration() {
             onChange={(v) => setList('deniedIps', v)}
             error={errors.deniedIps?.message}
             placeholder="203.0.113.7"
-            hint="Optional. Calls from these addresses are always refused."
+            hint={`Optional. Calls from these addresses are always refused. ${ipHint}`}
+            entryError={entryError}
           />
         </>
       )}

@@ -2,13 +2,17 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import {
   PRIVILEGE_CATALOG,
   entryPrivileges,
+  findCatalogEntry,
   keyTypesOf,
+  parsePrivilegeId,
+  potentPrivilegesIn,
   privilegeId,
   privilegeLevelLabel,
   type CatalogEntry,
+  type Privilege,
   type PrivilegeService,
 } from '@keyward/domain';
-import { FieldError } from '../../../components/ui/field.tsx';
+import { FieldError, TextField } from '../../../components/ui/field.tsx';
 import { LockIcon } from '../../../components/ui/icons.tsx';
 import type { WizardValues } from './wizard-model.ts';
 
@@ -74,6 +78,35 @@ function PrivilegeRow({
   );
 }
 
+/**
+ * The seeds' "Limit the API key scope" section, at the bottom of the privileges once an especially
+ * potent search privilege is chosen: the key must then enforce a search hub.
+ */
+function LimitScope({ chosen }: { chosen: string[] }) {
+  const { register, formState } = useFormContext<WizardValues>();
+  const potent = potentPrivilegesIn(chosen.map(parsePrivilegeId).filter((p): p is Privilege => p !== null));
+  if (potent.length === 0) return null;
+  const names = [...new Set(potent.map((p) => findCatalogEntry(p)?.label ?? p.targetDomain))].join(', ');
+  return (
+    <section className="limit-scope" aria-labelledby="limit-scope-title">
+      <h3 id="limit-scope-title">Limit the API key scope</h3>
+      <p>
+        You've selected privileges that are especially potent ({names}): should the key be disclosed, they could be
+        misused to access your content or bypass the permission system. Select a search hub to limit the scope of the
+        key.
+      </p>
+      <TextField
+        label="Search hub"
+        required
+        autoComplete="off"
+        error={formState.errors.searchHub?.message}
+        hint="Every query made with this key enforces this search hub."
+        {...register('searchHub')}
+      />
+    </section>
+  );
+}
+
 /** Custom only: the catalog grouped by service; privileges a Custom key can't hold are shown disabled, with why. */
 export function StepPrivileges() {
   const { control, setValue, formState } = useFormContext<WizardValues>();
@@ -118,6 +151,7 @@ export function StepPrivileges() {
           </table>
         </section>
       ))}
+      <LimitScope chosen={chosen} />
     </div>
   );
 }

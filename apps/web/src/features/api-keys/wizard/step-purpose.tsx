@@ -1,9 +1,24 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import { TEMPLATES, getTemplate, privilegeLevelLabel, findCatalogEntry } from '@keyward/domain';
+import {
+  PRIVILEGE_CATALOG,
+  TEMPLATES,
+  entryPrivileges,
+  findCatalogEntry,
+  getTemplate,
+  privilegeLevelLabel,
+  type Privilege,
+} from '@keyward/domain';
 import { FieldError } from '../../../components/ui/field.tsx';
 import { GlobeIcon, LockIcon } from '../../../components/ui/icons.tsx';
 import { Pill } from '../../../components/ui/pill.tsx';
 import { expirationDefaults, type WizardValues } from './wizard-model.ts';
+
+const privilegeText = (p: Privilege) => `${findCatalogEntry(p)?.label ?? p.targetDomain}: ${privilegeLevelLabel(p)}`;
+
+/** The seeds' list of what a Custom key can't hold, from the catalog. */
+export const CUSTOM_EXCEPTIONS: string[] = PRIVILEGE_CATALOG.filter((e) => e.forbiddenInCustomReason !== undefined)
+  .flatMap((e) => entryPrivileges(e, e.types))
+  .map(privilegeText);
 
 /** One card per template: its name, privacy tag, description and privileges. */
 export function StepPurpose() {
@@ -58,10 +73,8 @@ export function StepPurpose() {
               </span>
               <span className="template-card-privileges">
                 {template.privileges.length === 0
-                  ? 'Privileges of your choice'
-                  : template.privileges
-                      .map((p) => `${findCatalogEntry(p)?.label ?? p.targetDomain}: ${privilegeLevelLabel(p)}`)
-                      .join(' · ')}
+                  ? `No predefined privileges. You can set any privileges except the following: ${CUSTOM_EXCEPTIONS.join(' · ')}`
+                  : template.privileges.map(privilegeText).join(' · ')}
               </span>
             </label>
           );

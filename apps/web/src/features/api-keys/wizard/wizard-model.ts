@@ -49,7 +49,8 @@ export const STEP_LABELS: Record<WizardStep, string> = {
 export const STEP_FIELDS: Record<WizardStep, (keyof WizardValues)[]> = {
   purpose: ['templateId'],
   identification: ['displayName', 'description'],
-  privileges: ['privileges'],
+  // searchHub too: the "Limit the API key scope" section asks for it under potent privileges
+  privileges: ['privileges', 'searchHub'],
   configuration: [
     'sourceIds',
     'securityProviderIds',
@@ -200,4 +201,10 @@ export function toCreateBody(values: WizardValues): CreateApiKeyRequest {
     groupsThatCanView: groupsAt(values.access, 'VIEW').map((id) => ({ id })),
     groupsThatCanEdit: groupsAt(values.access, 'EDIT').map((id) => ({ id })),
   };
+}
+
+/** The step the URL names, if the user has reached it; else the first step. */
+export function stepIndexFromUrl(steps: readonly WizardStep[], fromUrl: string | null, reached: number): number {
+  const index = steps.findIndex((s) => s === fromUrl);
+  return index === -1 || index > reached ? 0 : index;
 }

@@ -1,5 +1,7 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { validateKeyRequest } from '@keyward/domain';
+import { ruleMessage } from '../../../lib/user-messages.ts';
+import { ipListSummary } from './ip-entries.ts';
 import { toKeyRequestInput, type WizardValues } from './wizard-model.ts';
 
 export interface RuleError {
@@ -39,9 +41,30 @@ export const wizardResolver =
       origin: 'CREATE',
     });
     if (result.ok) return { values, errors: {} };
-    const errors = result.errors.map((e) => ({ field: fieldOfPath(e.path), type: e.rule, message: e.message }));
-    return { values: {}, errors: groupByField(errors) };
+    return { values: {}, errors: groupByField(ruleErrors(result.errors)) };
   };
+
+const IP_FIELDS = new Set(['allowedIps', 'deniedIps']);
+
+/**
+ * The domain's errors in the user's words. A wrong entry of an IP list is marked on its own chip,
+ * so the list itself only says how many entries need fixing.
+ */
+export function ruleErrors(errors: readonly { path: string; rule: string; message: string }[]): RuleError[] {
+  const wrongEntries = new Map<string, number>();
+  const out: RuleError[] = [];
+  for (const e of errors) {
+    const field = fieldOfPath(e.path);
+    if (field && IP_FIELDS.has(field) && /\[\d+\]/.test(e.path)) {
+      wrongEntries.set(field, (wrongEntries.get(field) ?? 0) + 1);
+    } else {
+      out.push({ field, type: e.rule, message: ruleMessage(e) });
+    }
+  }
+  for (const [field, count] of wrongEntries)
+    out.push({ field: field as keyof WizardValues, type: 'INVALID_ENTRY', message: ipListSummary(count) });
+  return out;
+}
 
 /** A rule's (or the server's) field path, e.g. `allowedIps[2]` or `privileges.0`, to the form field showing it. */
 export function fieldOfPath(path: string): keyof WizardValues | null {

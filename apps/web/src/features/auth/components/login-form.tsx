@@ -7,7 +7,6 @@ import { useLogin } from '../api/login.ts';
 
 function loginProblem(error: unknown): string {
   if (isApiError(error, 401)) return 'The e-mail or password is incorrect.';
-  if (isApiError(error, 429)) return 'Too many attempts. Wait a moment, then try again.';
   return errorMessage(error);
 }
 

@@ -2,53 +2,22 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '@keyward/contract';
 import { DateTime } from '../../../components/ui/date-time.tsx';
-import {
-  AlertCircleIcon,
-  CheckCircleIcon,
-  ClockIcon,
-  MailIcon,
-  PauseCircleIcon,
-} from '../../../components/ui/icons.tsx';
-import { Pill } from '../../../components/ui/pill.tsx';
+import { MailIcon } from '../../../components/ui/icons.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
 import { Pagination, Table } from '../../../components/ui/table.tsx';
+import { useTableLayout } from '../../../lib/use-media-query.ts';
 import { paths } from '../../../lib/use-org-id.ts';
+import { StatusPill } from './delivery-state.tsx';
+import { MailDialog } from './mail-dialog.tsx';
 import { useNotifications } from '../api/list-notifications.ts';
-
-function StatusPill({ status }: { status: Notification['status'] }) {
-  switch (status) {
-    case 'SENT':
-      return (
-        <Pill tone="success" icon={<CheckCircleIcon size={13} />}>
-          Sent
-        </Pill>
-      );
-    case 'PENDING':
-      return (
-        <Pill tone="info" icon={<ClockIcon size={13} />}>
-          Pending
-        </Pill>
-      );
-    case 'HELD':
-      return (
-        <Pill tone="neutral" icon={<PauseCircleIcon size={13} />}>
-          Held
-        </Pill>
-      );
-    case 'FAILED':
-      return (
-        <Pill tone="danger" icon={<AlertCircleIcon size={13} />}>
-          Failed
-        </Pill>
-      );
-  }
-}
 
 /** The e-mail outbox: what Keyward sent, is sending, or keeps (no SMTP server configured). */
 export function OutboxTable({ org }: { org: string }) {
   const [page, setPage] = useState(0);
   const perPage = 25;
   const outbox = useNotifications(org, page, perPage);
+  const layout = useTableLayout();
+  const [reading, setReading] = useState<Notification | null>(null);
 
   if (outbox.isPending) return <LoadingState label="Loading notifications" rows={4} />;
   if (outbox.isError)
@@ -69,46 +38,67 @@ export function OutboxTable({ org }: { org: string }) {
       </EmptyState>
     );
   }
+  const wide = layout === 'wide';
   return (
     <>
-      <Table label="Notifications">
+      <Table label="Notifications" className={`outbox-table outbox-table-${layout} table-stack`}>
         <thead>
           <tr>
-            <th scope="col">Subject</th>
-            <th scope="col">To</th>
+            <th scope="col" className="col-subject">
+              Subject
+            </th>
+            {wide && <th scope="col">To</th>}
             <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
+            {wide && <th scope="col">Attempts</th>}
             <th scope="col">Created</th>
-            <th scope="col">Sent</th>
+            {wide && <th scope="col">Sent</th>}
           </tr>
         </thead>
         <tbody>
           {outbox.data.items.map((n) => (
             <tr key={n.id}>
-              <td>
-                <span className="key-name">{n.subject}</span>
-                {n.apiKeyId && (
-                  <Link className="subtle" to={paths.apiKey(org, n.apiKeyId)}>
-                    View the key
-                  </Link>
-                )}
+              <td className="col-subject">
+                <button
+                  type="button"
+                  className="link-btn mail-subject"
+                  aria-haspopup="dialog"
+                  onClick={() => setReading(n)}
+                >
+                  {n.subject}
+                </button>
+                <span className="cell-details">
+                  {!wide && <span className="mail-to">To {n.to.join(', ')}</span>}
+                  {n.apiKeyId && (
+                    <Link to={paths.apiKey(org, n.apiKeyId)} aria-label={`View the key of “${n.subject}”`}>
+                      View the key
+                    </Link>
+                  )}
+                </span>
               </td>
-              <td className="cell-wrap">{n.to.join(', ')}</td>
+              {wide && <td className="mail-to">{n.to.join(', ')}</td>}
               <td>
                 <StatusPill status={n.status} />
+                {!wide && n.attempts > 0 && (
+                  <span className="cell-details">
+                    {n.attempts} attempt{n.attempts === 1 ? '' : 's'}
+                  </span>
+                )}
                 {n.lastError && <span className="field-error-text">{n.lastError}</span>}
               </td>
-              <td>{n.attempts}</td>
-              <td>
+              {wide && <td>{n.attempts}</td>}
+              <td className="cell-nowrap" data-label="Created">
                 <DateTime value={n.createdDate} />
               </td>
-              <td>
-                <DateTime value={n.sentDate} empty="Not sent" />
-              </td>
+              {wide && (
+                <td className="cell-nowrap">
+                  <DateTime value={n.sentDate} empty="Not sent" />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </Table>
+      <MailDialog mail={reading} onClose={() => setReading(null)} />
       <Pagination page={page} perPage={perPage} total={outbox.data.total} onPage={setPage} label="Notification pages" />
     </>
   );
