@@ -13,7 +13,7 @@ import { validationHook } from './http/validate.ts';
 import { serveSpa } from './http/spa.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
-import { createKeyChanges, type KeyChanges } from './features/verification/key-changes.ts';
+import { createKeyChanges, type KeyChanges } from './db/key-changes.ts';
 import { registerVerifyEndpoint } from './features/verification/verify-endpoint.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';

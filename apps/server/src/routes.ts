@@ -19,7 +19,7 @@ import { registerMemberRoutes } from './features/people/members.routes.ts';
 import { registerRotationRoutes } from './features/rotation/rotation.routes.ts';
 import { registerSecretScanningRoutes } from './features/secret-scanning/secret-scanning.routes.ts';
 import { registerTestClockRoutes } from './features/test-clock/test-clock.routes.ts';
-import type { KeyChanges } from './features/verification/key-changes.ts';
+import type { KeyChanges } from './db/key-changes.ts';
 import type { UsageBuffer } from './features/verification/usage-buffer.ts';
 import type { Verifier } from './features/verification/verifier.ts';
 import { registerVerificationRoutes } from './features/verification/verification.routes.ts';

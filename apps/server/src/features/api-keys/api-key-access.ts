@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import type { GrantRow } from './api-key-row.ts';
-import type { KeyChanges } from '../verification/key-changes.ts';
+import type { KeyChanges } from '../../db/key-changes.ts';
 
 /** What the API-key services read: the database, the time, and whether private IPs are allowed in IP lists. */
 export interface KeyServiceDeps {

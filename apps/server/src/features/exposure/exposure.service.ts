@@ -21,7 +21,7 @@ import { notFound } from '../api-keys/api-key-access.ts';
 import { noticeContextOf } from '../notifications/notice-queue.service.ts';
 import { redactKeyValues } from '../notifications/notice-mail.ts';
 import { clearExposure, reportOf, writeExposure } from './exposure.repository.ts';
-import type { KeyChanges } from '../verification/key-changes.ts';
+import type { KeyChanges } from '../../db/key-changes.ts';
 
 /** What reporting an exposure reads: the database, the time, and what the notices it queues need. */
 export interface ExposureDeps {

@@ -10,7 +10,7 @@ import {
 } from '@keyward/domain';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { ApiKeyTable } from '../../db/schema.ts';
-import type { KeyChanges } from './key-changes.ts';
+import type { KeyChanges } from '../../db/key-changes.ts';
 
 /** What verification needs of a key, parsed once and kept in memory. */
 export interface CachedKey extends VerifiableKey {

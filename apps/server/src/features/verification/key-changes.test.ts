@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depsOf } from '../../app.ts';
 import { createTestContext, ORG, type TestContext } from '../../../test/harness.ts';
 import { B, createKey } from '../../../test/api-keys.ts';
-import type { KeyChange } from './key-changes.ts';
+import type { KeyChange } from '../../db/key-changes.ts';
 
 const DAY = 86_400_000;
 let ctx: TestContext;
