@@ -4,7 +4,7 @@ import type { Deps } from '../../http/context.ts';
 import type { KeyAccessLevel } from '@keyward/domain';
 import { toApiKeyDto, type ApiKeyRow, type GrantRow } from './api-key.mapper.ts';
 import { listKeys } from './api-key-list.repository.ts';
-import { findGrants, findKey, findKeys } from './api-keys.repository.ts';
+import { findGrants, findKey, findKeys, findRotatedFrom } from './api-keys.repository.ts';
 import { accessToKey, assertKeyAccess, notFound, visibleGroupsOf, type Caller } from './key-access.ts';
 
 const DEFAULT_PER_PAGE = 100;
@@ -77,5 +77,6 @@ export async function loadKeys(
 
 export async function getApiKey(deps: Deps, caller: Caller, id: string): Promise<ApiKey> {
   const { row, grants, level } = await loadKey(deps.db, caller, id, 'VIEW');
-  return toApiKeyDto(row, { now: deps.clock.now(), grants, access: level });
+  const rotatedFromKeyId = await findRotatedFrom(deps.db, row.organization_id, row.id);
+  return toApiKeyDto(row, { now: deps.clock.now(), grants, access: level, rotatedFromKeyId });
 }

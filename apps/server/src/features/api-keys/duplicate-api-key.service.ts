@@ -1,5 +1,11 @@
 import type { AdditionalConfiguration, ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
-import { validateKeyRequest, type KeyRequestInput, type Privilege } from '@keyward/domain';
+import {
+  ALL_TARGETS,
+  findCatalogEntry,
+  validateKeyRequest,
+  type KeyRequestInput,
+  type Privilege,
+} from '@keyward/domain';
 import type { Deps } from '../../http/context.ts';
 import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
 import { loadKey } from './api-keys.service.ts';
@@ -19,7 +25,11 @@ export function requestFromExisting(
   body: DuplicateApiKeyRequest,
 ): KeyRequestInput {
   const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
-  const privileges = JSON.parse(row.privileges_json) as Privilege[];
+  // A key stored before push scope was explicit holds its push privileges unscoped, meaning every
+  // target: its copy says so deliberately ('*') rather than being refused.
+  const privileges = (JSON.parse(row.privileges_json) as Privilege[]).map((p) =>
+    findCatalogEntry(p)?.targetable && p.targetId === undefined ? { ...p, targetId: ALL_TARGETS } : p,
+  );
   return {
     templateId: row.template_id,
     displayName: body.displayName ?? row.display_name,

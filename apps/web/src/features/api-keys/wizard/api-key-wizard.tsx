@@ -52,7 +52,7 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   const templateId = useWatch({ control: form.control, name: 'templateId' });
   const steps = stepsFor(templateId, Boolean(source));
   const [index, setIndex] = useState(0);
-  const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; value: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
   const step = steps[Math.min(index, steps.length - 1)] ?? 'identification';
@@ -75,7 +75,7 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
     async (values) => {
       try {
         const key = await create(values.templateId, toCreateBody(values));
-        setCreated({ name: key.displayName, value: key.value ?? '' });
+        setCreated({ id: key.id, name: key.displayName, value: key.value ?? '' });
       } catch (error) {
         if (error instanceof ApiError && (error.status === 422 || error.status === 400) && error.errors.length > 0) {
           const fields = error.errors.map((problem) => {
@@ -106,9 +106,13 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   };
 
   const done = () => {
+    const newId = created?.id;
     setCreated(null);
     form.reset(emptyValues());
-    void navigate(paths.apiKeys(org), { replace: true });
+    // Create from existing lands on the new key, which offers to retire the original.
+    if (source && newId)
+      void navigate(`${paths.apiKey(org, newId)}?replaces=${encodeURIComponent(source.id)}`, { replace: true });
+    else void navigate(paths.apiKeys(org), { replace: true });
   };
 
   const rootError = form.formState.errors.root?.server?.message ?? form.formState.errors.root?.message;
