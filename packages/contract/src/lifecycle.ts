@@ -25,6 +25,12 @@ export const RotateKeyRequestSchema = z
   .meta({ id: 'RotateKeyRequest' });
 export type RotateKeyRequest = z.infer<typeof RotateKeyRequestSchema>;
 
+/** `POST B/lookup`: a key found by its full value (hashed, never stored or logged). */
+export const LookupApiKeyRequestSchema = z
+  .object({ value: z.string().min(1).max(200).meta({ description: 'The full key value, e.g. kwprv_…' }) })
+  .meta({ id: 'LookupApiKeyRequest' });
+export type LookupApiKeyRequest = z.infer<typeof LookupApiKeyRequestSchema>;
+
 /** `POST B/{id}/replace`: after Create from existing, the original is retired in favour of the new key. */
 export const ReplaceKeyRequestSchema = z
   .object({

@@ -15,6 +15,8 @@ import { ActionBar } from './action-bar.tsx';
 import { ApiKeysTable } from './api-keys-table.tsx';
 import { KeyActionDialogs, type KeyActionRequest } from './key-action-dialogs.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
+import { KeyLookupResult } from './key-lookup-result.tsx';
+import { useKeyLookup } from './use-key-lookup.ts';
 
 /** The API Keys page's main surface: filters, action bar, table and paging, all driven by the URL. */
 export function ApiKeysList({ org, access }: { org: string; access: ConsoleAccess }) {
@@ -24,6 +26,7 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
   const toast = useToast();
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [request, setRequest] = useState<KeyActionRequest | null>(null);
+  const lookup = useKeyLookup(org);
 
   const items = keys.data?.items ?? [];
   const selection = items.filter((k) => selectedIds.has(k.id));
@@ -123,8 +126,15 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
           onAction={setRequest}
           onClearSelection={() => setSelectedIds(new Set())}
         />
-        <ListToolbar query={list.query} status={list.params.status} onQuery={list.setQuery} onStatus={list.setStatus} />
+        <ListToolbar
+          query={list.query}
+          status={list.params.status}
+          onQuery={list.setQuery}
+          onStatus={list.setStatus}
+          onKeyValue={lookup.search}
+        />
       </div>
+      {lookup.result && <KeyLookupResult org={org} result={lookup.result} onClear={lookup.clear} />}
       {body}
       <KeyActionDialogs
         org={org}

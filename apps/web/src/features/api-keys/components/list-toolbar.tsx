@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ListStatusFilter } from '@keyward/domain';
 import { SearchIcon } from '../../../components/ui/icons.tsx';
+import { classifySearch, type SearchText } from './key-value-search.ts';
 
 /** The list filters of PRODUCT.md §3.4, as a person reads them. */
 const STATUS_OPTIONS: { value: ListStatusFilter | ''; label: string }[] = [
@@ -19,9 +20,11 @@ interface ListToolbarProps {
   status: string | undefined;
   onQuery: (q: string) => void;
   onStatus: (status: string) => void;
+  /** A pasted key value (or the start of one): looked up, never put in the URL. */
+  onKeyValue?: (search: Exclude<SearchText, { kind: 'text' }>) => void;
 }
 
-export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarProps) {
+export function ListToolbar({ query, status, onQuery, onStatus, onKeyValue }: ListToolbarProps) {
   const [text, setText] = useState(query);
   const [seenQuery, setSeenQuery] = useState(query);
   // The URL is the source of truth (back/forward); typing is debounced into it.
@@ -30,7 +33,7 @@ export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarPro
     if (query !== text.trim()) setText(query);
   }
   useEffect(() => {
-    if (text.trim() === query) return;
+    if (text.trim() === query || classifySearch(text).kind !== 'text') return;
     const timer = window.setTimeout(() => onQuery(text.trim()), 300);
     return () => window.clearTimeout(timer);
   }, [text, query, onQuery]);
@@ -47,11 +50,16 @@ export function ListToolbar({ query, status, onQuery, onStatus }: ListToolbarPro
           type="search"
           className="input"
           placeholder="Search API keys"
-          title="Search by name, description or key id"
+          title="Search by name, description, key id or the last 4 characters; paste a key value to find its key"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            const search = classifySearch(e.target.value);
+            if (search.kind !== 'text') onKeyValue?.(search);
+            // A full value is handed over and cleared from the box at once.
+            setText(search.kind === 'value' ? '' : e.target.value);
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') onQuery(text.trim());
+            if (e.key === 'Enter' && classifySearch(text).kind === 'text') onQuery(text.trim());
           }}
         />
       </div>
