@@ -23,7 +23,8 @@ function DeadlineLine({ apiKey }: { apiKey: ApiKey }) {
   if (!isUsable(apiKey)) {
     return (
       <p>
-        {ended?.kind === 'EXPOSURE' ? 'Deactivated because it was exposed' : 'The key is no longer active'}
+        This key was flagged as exposed.{' '}
+        {ended?.kind === 'EXPOSURE' ? 'It was deactivated because of it' : 'It is no longer active'}
         {ended && (
           <>
             {' '}
@@ -35,11 +36,17 @@ function DeadlineLine({ apiKey }: { apiKey: ApiKey }) {
     );
   }
   if (report.deactivationDate === null) {
-    return <p>A warning only: this report does not deactivate the key. Rotate it or dismiss the report.</p>;
+    return (
+      <p>
+        This key was flagged as exposed, as a warning only: it will not be deactivated for it. Rotate it, or dismiss the
+        report.
+      </p>
+    );
   }
   return (
     <p>
-      It will be deactivated <DateTime value={report.deactivationDate} /> unless the report is dismissed.
+      This key was flagged as exposed. It will be deactivated <DateTime value={report.deactivationDate} /> unless the
+      report is dismissed.
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { ALL_TARGETS, ALL_TARGETS_LABELS, findCatalogEntry, type Privilege } from '@keyward/domain';
 import { AlertTriangleIcon } from '../../../components/ui/icons.tsx';
+import '../wizard/push-scope.css';
 
 /** A push privilege's scope: its target, or "All sources" / "All security identity providers" with a warning. */
 export function PrivilegeScope({ privilege }: { privilege: Privilege }) {

@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   DAY_MS,
+  findCatalogEntry,
   getTemplate,
   parsePrivilegeId,
   searchHubRequirement,
@@ -9,6 +10,7 @@ import {
 } from '@keyward/domain';
 import { FieldError, TextField } from '../../../components/ui/field.tsx';
 import { ListInput } from '../../../components/ui/list-input.tsx';
+import { PushScopeField } from './push-scope-field.tsx';
 import type { WizardValues } from './wizard-model.ts';
 
 const IP_HINT =
@@ -88,27 +90,26 @@ export function StepConfiguration() {
   const setList = (name: 'sourceIds' | 'securityProviderIds' | 'allowedIps' | 'deniedIps', values: string[]) =>
     setValue(name, values, { shouldDirty: true, shouldValidate: true });
   const errors = formState.errors;
+  // A Custom key names push targets only for the push privileges it holds.
+  const uses = (input: 'sourceIds' | 'securityProviderIds') =>
+    template.id !== 'custom' || chosen.some((p) => findCatalogEntry(p)?.targetInput === input);
 
   return (
     <div className="stack">
-      {config.sources && (
-        <ListInput
-          label="Sources"
+      {config.sources && uses('sourceIds') && (
+        <PushScopeField
+          field="sourceIds"
           values={sourceIds}
           onChange={(v) => setList('sourceIds', v)}
           error={errors.sourceIds?.message}
-          placeholder="Source id"
-          hint="The sources where the API key can push content."
         />
       )}
-      {config.securityProviders && (
-        <ListInput
-          label="Security identity providers"
+      {config.securityProviders && uses('securityProviderIds') && (
+        <PushScopeField
+          field="securityProviderIds"
           values={providerIds}
           onChange={(v) => setList('securityProviderIds', v)}
           error={errors.securityProviderIds?.message}
-          placeholder="Security identity provider id"
-          hint="The security identity providers where the API key can push data."
         />
       )}
       {config.searchHub !== 'none' && (
