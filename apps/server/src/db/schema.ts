@@ -10,6 +10,7 @@ export interface Database {
   api_keys: ApiKeyTable;
   api_key_grants: ApiKeyGrantTable;
   api_key_usage_daily: ApiKeyUsageDailyTable;
+  api_key_privilege_usage: ApiKeyPrivilegeUsageTable;
   activities: ActivityTable;
   notices_sent: NoticeSentTable;
   outbox: OutboxTable;
@@ -156,4 +157,14 @@ export interface OutboxTable {
   last_error: string | null;
   created_date: number;
   sent_date: number | null;
+}
+
+/** The least-privilege record (PRODUCT.md §7): one row per key, UTC day and privilege exercised that day. */
+export interface ApiKeyPrivilegeUsageTable {
+  api_key_id: string;
+  /** `owner/domain[:type]@target` (domain's privilegeUsageId) */
+  privilege: string;
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  last_exercised_date: number;
 }

@@ -140,6 +140,7 @@ async function applyChange(
       });
     }
   });
+  deps.keyChanges.publish(keys.map(({ row }) => row.id));
 }
 
 /** Deletes keys, all or none, each with its activity (what the key was, never its value). */
@@ -165,4 +166,5 @@ export async function deleteApiKeys(deps: Deps, caller: Caller, ids: readonly st
       keys.map((k) => k.row.id),
     );
   });
+  deps.keyChanges.publish(keys.map(({ row }) => row.id));
 }

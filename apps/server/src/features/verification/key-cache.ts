@@ -1,10 +1,21 @@
-import { compileIpRules, type CompiledIpRules, type KeyFacts, type Privacy, type Privilege } from '@keyward/domain';
+import {
+  compileIpRules,
+  privilegeUsageId,
+  type CompiledIpRules,
+  type KeyFacts,
+  type Privacy,
+  type Privilege,
+  type VerifiableKey,
+  type VerificationCode,
+} from '@keyward/domain';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { ApiKeyTable } from '../../db/schema.ts';
+import type { KeyChanges } from './key-changes.ts';
 
 /** What verification needs of a key, parsed once and kept in memory. */
-export interface CachedKey {
+export interface CachedKey extends VerifiableKey {
   id: string;
+  valueHash: string;
   organizationId: string;
   displayName: string;
   privacy: Privacy;
@@ -12,11 +23,16 @@ export interface CachedKey {
   ipRules: CompiledIpRules;
   searchHub: string | null;
   facts: KeyFacts;
+  /** privilegeUsageId of each privilege, same order (least-privilege record). */
+  privilegeIds: readonly string[];
+  /** The verification answers already serialized for this key, by code (they only depend on the key). */
+  answers: Partial<Record<VerificationCode, string>>;
 }
 
 type KeyRow = Pick<
   ApiKeyTable,
   | 'id'
+  | 'value_hash'
   | 'organization_id'
   | 'display_name'
   | 'privacy_level'
@@ -38,20 +54,28 @@ type KeyRow = Pick<
 const MAX_ENTRIES = 250_000;
 
 /**
- * An in-process cache of keys by value hash. Any change to keys clears it (see `invalidateAll`), so
- * changes apply to the very next verification; usage updates are applied to cached facts in place.
+ * An in-process cache of keys by value hash. The key services announce every committed change
+ * through `KeyChanges` (see key-changes.ts); the cache forgets those keys, so the very next
+ * verification reads them again. Usage updates are applied to cached facts in place.
  */
 export class KeyCache {
   readonly #byHash = new Map<string, CachedKey>();
+  readonly #hashById = new Map<string, string>();
   readonly #select: Statement<[string], KeyRow>;
+  readonly #sqlite: SqliteDatabase;
 
-  constructor(sqlite: SqliteDatabase) {
+  constructor(sqlite: SqliteDatabase, changes: KeyChanges) {
+    this.#sqlite = sqlite;
     this.#select = sqlite.prepare(
-      `select id, organization_id, display_name, privacy_level, privileges_json, allowed_ips_json, denied_ips_json,
-              additional_configuration_json, enabled, disabled_reason, disabled_date, template_id, activation_date,
-              last_used_date, expiration_date, exposure_json, scheduled_deactivation_date
+      `select id, value_hash, organization_id, display_name, privacy_level, privileges_json, allowed_ips_json,
+              denied_ips_json, additional_configuration_json, enabled, disabled_reason, disabled_date, template_id,
+              activation_date, last_used_date, expiration_date, exposure_json, scheduled_deactivation_date
          from api_keys where value_hash = ?`,
     );
+    changes.subscribe((change) => {
+      if (change === 'all') this.invalidateAll();
+      else for (const id of change) this.forget(id);
+    });
   }
 
   get(valueHash: string): CachedKey | null {
@@ -60,13 +84,36 @@ export class KeyCache {
     const row = this.#select.get(valueHash);
     if (!row) return null;
     const key = toCachedKey(row);
-    if (this.#byHash.size >= MAX_ENTRIES) this.#byHash.delete(this.#byHash.keys().next().value as string);
+    // Read inside another request's open transaction (one SQLite connection): it may still roll back, so answer from it but keep nothing.
+    if (this.#sqlite.inTransaction) return key;
+    if (this.#byHash.size >= MAX_ENTRIES) {
+      const oldest = this.#byHash.values().next().value as CachedKey;
+      this.#drop(oldest);
+    }
     this.#byHash.set(valueHash, key);
+    this.#hashById.set(key.id, valueHash);
     return key;
+  }
+
+  forget(keyId: string): void {
+    const hash = this.#hashById.get(keyId);
+    if (hash === undefined) return;
+    this.#hashById.delete(keyId);
+    this.#byHash.delete(hash);
   }
 
   invalidateAll(): void {
     this.#byHash.clear();
+    this.#hashById.clear();
+  }
+
+  get size(): number {
+    return this.#byHash.size;
+  }
+
+  #drop(key: CachedKey): void {
+    this.#byHash.delete(key.valueHash);
+    this.#hashById.delete(key.id);
   }
 }
 
@@ -75,12 +122,15 @@ function toCachedKey(row: KeyRow): CachedKey {
     search?: { enforcedQueryPipelineConfiguration?: { searchHub?: string } };
   };
   const exposure = row.exposure_json ? (JSON.parse(row.exposure_json) as KeyFacts['exposure']) : null;
+  const privileges = JSON.parse(row.privileges_json) as Privilege[];
   return {
     id: row.id,
+    valueHash: row.value_hash,
     organizationId: row.organization_id,
     displayName: row.display_name,
     privacy: row.privacy_level as Privacy,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    privileges,
+    privilegeIds: privileges.map(privilegeUsageId),
     ipRules: compileIpRules({
       allowedIps: JSON.parse(row.allowed_ips_json) as string[],
       deniedIps: JSON.parse(row.denied_ips_json) as string[],
@@ -97,5 +147,6 @@ function toCachedKey(row: KeyRow): CachedKey {
       exposure,
       scheduledDeactivationDate: row.scheduled_deactivation_date,
     },
+    answers: {},
   };
 }
