@@ -9,6 +9,7 @@ export * from './exposure.ts';
 export * from './status.ts';
 export * from './key-actions.ts';
 export * from './key-timeline.ts';
+export * from './least-privilege.ts';
 export * from './notices.ts';
 export * from './access.ts';
 export * from './validation-fields.ts';

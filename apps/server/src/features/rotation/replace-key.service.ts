@@ -60,4 +60,5 @@ export async function replaceApiKey(
       details: { rotatedFrom: old.row.id },
     });
   });
+  deps.keyChanges.publish([old.row.id, fresh.row.id]);
 }

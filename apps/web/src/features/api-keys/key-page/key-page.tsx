@@ -23,6 +23,7 @@ import {
 } from '../key-state.ts';
 import { AccessTab } from './access-tab.tsx';
 import { ExposurePanel } from './exposure-panel.tsx';
+import { LeastPrivilegeHint } from './least-privilege-hint.tsx';
 import { LifecycleBanners, ReplaceOffer, RotationLinks } from './key-lifecycle.tsx';
 import { keyPermissions } from './key-permissions.ts';
 import { OverviewTab } from './overview-tab.tsx';
@@ -175,7 +176,12 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
                 org={org}
                 apiKey={apiKey}
                 canEdit={canEdit}
-                before={<ExposurePanel org={org} apiKey={apiKey} can={can} onRotate={() => setDialog('rotate')} />}
+                before={
+                  <>
+                    <ExposurePanel org={org} apiKey={apiKey} can={can} onRotate={() => setDialog('rotate')} />
+                    <LeastPrivilegeHint org={org} apiKey={apiKey} canCreate={!access.createKeysReason && canEdit} />
+                  </>
+                }
               />
             ),
           },
