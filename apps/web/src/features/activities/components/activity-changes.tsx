@@ -58,6 +58,7 @@ function isPrivilege(v: unknown): v is Privilege {
 }
 
 function text(field: string, value: unknown, org: string): ReactNode {
+  if ((value === null || value === undefined) && field === 'expirationDate') return 'Never';
   if (value === null || value === undefined || value === '') return none;
   if (field.endsWith('Date') || field === 'inactivityDeadline') {
     return typeof value === 'number' ? <DateTime value={value} format="both" /> : String(value);

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import { DateTime } from '../../../components/ui/date-time.tsx';
 import { useRotateApiKey } from '../api/rotate-api-key.ts';
 import { KeyCreatedDialog } from '../components/key-created-dialog.tsx';
 import { gracePeriodsFor } from './grace-periods.ts';
@@ -69,7 +69,8 @@ export function RotateDialog({ org, apiKey, open, onClose }: RotateDialogProps) 
             ))}
             {capped && apiKey.expirationDate !== null && (
               <p className="field-hint">
-                Longer periods are not offered: this key expires on {formatUtc(apiKey.expirationDate)}.
+                Longer periods are not offered: this key expires{' '}
+                <DateTime value={apiKey.expirationDate} format="both" />.
               </p>
             )}
           </fieldset>

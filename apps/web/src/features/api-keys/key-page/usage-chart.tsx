@@ -32,6 +32,12 @@ function niceMax(max: number): number {
   return step * power;
 }
 
+/** Centred on its day, kept inside the chart near either edge. */
+function tooltipPlace(percent: number) {
+  const shift = percent > 75 ? '-100%' : percent < 25 ? '0%' : '-50%';
+  return { left: `${percent}%`, transform: `translateX(${shift})` };
+}
+
 const W = 720;
 const H = 220;
 const M = { top: 12, right: 8, bottom: 28, left: 44 };
@@ -122,7 +128,7 @@ export function UsageChart({ days }: { days: Day[] }) {
         <div
           className="usage-tooltip"
           role="tooltip"
-          style={{ left: `${((M.left + (active + 0.5) * slot) / W) * 100}%` }}
+          style={tooltipPlace(((M.left + (active + 0.5) * slot) / W) * 100)}
         >
           <strong>{day.date} (UTC)</strong>
           <span>{day.allowed.toLocaleString('en-US')} allowed</span>
