@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 import { expect, loginAs, ORG, test, uniqueName } from './fixtures.ts';
-import { adminRequest, openKey, verifyCode } from './journey-support.ts';
+import { adminRequest, openKey, serverNow, setServerClock, verifyCode } from './journey-support.ts';
 import { expectValueNowhere, Wizard } from './wizard.ts';
 
+const DAY = 86_400_000;
 const SOURCE_VIEW = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' };
 const EXTENSION_VIEW = { owner: 'PLATFORM', targetDomain: 'EXTENSION', type: 'VIEW' };
 
@@ -103,4 +104,29 @@ test('push scope: "All sources" is a deliberate choice, with a warning on Review
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details).toContainText('Push items to sources: Allowed All sources');
   await expect(details).toContainText('provider-ad');
+});
+
+test('a key soon to be deactivated for inactivity says so on its page and offers Keep active for a year', async ({
+  page,
+  admin,
+}) => {
+  const api = await adminRequest();
+  const key = await admin.createKey('usage-analytics', { displayName: uniqueName('Idle page') });
+  const start = await serverNow(api);
+  try {
+    await setServerClock(api, start + 340 * DAY);
+    // The session of beforeEach expired in those 340 days: log in again, the browser on the server's time.
+    await page.clock.install({ time: start + 340 * DAY });
+    await loginAs(page);
+    await openKey(page, key.id);
+    await expect(page.getByTestId('next-line')).toContainText('Deactivated for inactivity, unless it is used,');
+    const banner = page.getByText('Soon to be deactivated for inactivity').locator('../..');
+    await banner.getByRole('button', { name: 'Keep active for a year' }).click();
+    await expect(page.getByText('Kept active for a year', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Soon to be deactivated for inactivity')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Active');
+  } finally {
+    await setServerClock(api, start);
+    await api.dispose();
+  }
 });

@@ -16,6 +16,8 @@ test('rotating with a 1-hour grace period', async ({ page, admin }) => {
   const oldValue = old.value ?? '';
   const start = await serverNow(api);
   try {
+    // The server runs on the test clock: the browser shows relative times against the same time.
+    await page.clock.install({ time: start });
     await loginAs(page);
     await openKey(page, old.id);
     await page.getByRole('button', { name: 'Rotate', exact: true }).click();

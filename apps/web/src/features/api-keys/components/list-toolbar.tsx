@@ -55,8 +55,12 @@ export function ListToolbar({ query, status, onQuery, onStatus, onKeyValue }: Li
           onChange={(e) => {
             const search = classifySearch(e.target.value);
             if (search.kind !== 'text') onKeyValue?.(search);
-            // A full value is handed over and cleared from the box at once.
-            setText(search.kind === 'value' ? '' : e.target.value);
+            // A full value is handed over and cleared from the box at once, with the text search it
+            // replaces (now, not debounced: nothing may navigate after the user follows the answer).
+            if (search.kind === 'value') {
+              setText('');
+              if (query !== '') onQuery('');
+            } else setText(e.target.value);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && classifySearch(text).kind === 'text') onQuery(text.trim());
