@@ -37,7 +37,12 @@ const TEMPLATES: {
   {
     name: 'Crawling Module administration',
     id: 'crawling-module',
-    configure: (w) => w.addEntry('Sources', 'source-onprem'),
+    configure: async (w) => {
+      await w.addEntry('Sources', 'source-onprem');
+      // Push scope is explicit: every provider is a deliberate choice, with its warning.
+      await w.page.getByRole('radio', { name: 'All security identity providers' }).check();
+      await expect(w.page.getByRole('note')).toContainText('every security identity provider');
+    },
   },
   {
     name: 'View all content',

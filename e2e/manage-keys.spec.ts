@@ -30,8 +30,9 @@ test.describe('Managing keys', () => {
     await wizard.next('Access');
     await wizard.next('Review');
     const value = await wizard.submit();
-    await wizard.done();
+    await wizard.done(new RegExp(`/organizations/${ORG}/api-keys/[a-z0-9]{25}\\?replaces=${original.id}$`));
     await expectValueNowhere(page, value);
+    await expect(page.getByRole('heading', { name: 'Retire the original key?' })).toBeVisible();
 
     const [copy] = await admin.findKeys(`${prefix} copy`);
     expect(copy).toBeDefined();

@@ -49,11 +49,12 @@ export class Wizard {
     return value;
   }
 
-  async done(): Promise<void> {
+  /** Done: back to the list, or (Create from existing) to the new key's page. */
+  async done(landsOn: RegExp = new RegExp(`/organizations/${ORG}/api-keys$`)): Promise<void> {
     const dialog = this.page.getByRole('dialog', { name: 'API key successfully created' });
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
-    await expect(this.page).toHaveURL(new RegExp(`/organizations/${ORG}/api-keys$`));
+    await expect(this.page).toHaveURL(landsOn);
   }
 }
 

@@ -19,7 +19,12 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
     lifetimeDuration: 'P7D',
     additionalConfiguration: { search: { enforcedQueryPipelineConfiguration: { searchHub: 'support' } } },
   },
-  'push-api': { displayName: 'Connector', sourceIds: ['src-a', 'src-b'], allowedIps: ['203.0.113.0/24'] },
+  'push-api': {
+    displayName: 'Connector',
+    sourceIds: ['src-a', 'src-b'],
+    securityProviderIds: ['provider-a'],
+    allowedIps: ['203.0.113.0/24'],
+  },
   custom: {
     displayName: 'Reports',
     privileges: [{ owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' }],

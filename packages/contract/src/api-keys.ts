@@ -7,6 +7,7 @@ import {
   PRIVACY_LEVELS,
   DISABLED_REASONS,
   EXPOSURE_SOURCES,
+  KEY_EVENT_KINDS,
   KEY_STATUSES,
   LIST_STATUS_FILTERS,
   SEVERITIES,
@@ -62,6 +63,13 @@ export const ReactivationSchema = z.object({
   message: z.string().optional(),
 });
 
+const KeyEventSchema = z.object({ kind: z.enum(KEY_EVENT_KINDS), date: EpochMsSchema });
+export const KeyTimelineSchema = z.object({
+  next: KeyEventSchema.nullable(),
+  ended: KeyEventSchema.nullable(),
+  soon: z.boolean(),
+});
+
 /**
  * A key as answered. `value` (the full key) is present only in the answers of create and
  * duplicate; everywhere else only `maskedValue` (prefix, asterisks, last 4) is. Absent dates are
@@ -100,6 +108,10 @@ export const ApiKeySchema = z
     disabledReason: z.enum(DISABLED_REASONS).nullable(),
     scheduledDeactivationDate: EpochMsSchema.nullable(),
     rotatedToKeyId: z.string().nullable(),
+    /** The key this one replaced (rotation, or Create from existing with a retirement): answered by get only. */
+    rotatedFromKeyId: z.string().nullable().optional(),
+    /** What happens next to a usable key, or what ended it (domain keyTimeline, the server's clock). */
+    timeline: KeyTimelineSchema,
     reactivation: ReactivationSchema,
     canKeepActive: z.boolean(),
     /** Deactivating asks for the "I understand" check (Custom keys can't be reactivated). */

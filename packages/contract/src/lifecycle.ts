@@ -25,6 +25,21 @@ export const RotateKeyRequestSchema = z
   .meta({ id: 'RotateKeyRequest' });
 export type RotateKeyRequest = z.infer<typeof RotateKeyRequestSchema>;
 
+/** `POST B/lookup`: a key found by its full value (hashed, never stored or logged). */
+export const LookupApiKeyRequestSchema = z
+  .object({ value: z.string().min(1).max(200).meta({ description: 'The full key value, e.g. kwprv_…' }) })
+  .meta({ id: 'LookupApiKeyRequest' });
+export type LookupApiKeyRequest = z.infer<typeof LookupApiKeyRequestSchema>;
+
+/** `POST B/{id}/replace`: after Create from existing, the original is retired in favour of the new key. */
+export const ReplaceKeyRequestSchema = z
+  .object({
+    replacementKeyId: z.string().min(1).max(100),
+    previousKeyExpirationPeriod: z.string().min(1).max(64),
+  })
+  .meta({ id: 'ReplaceKeyRequest' });
+export type ReplaceKeyRequest = z.infer<typeof ReplaceKeyRequestSchema>;
+
 export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'HELD', 'FAILED'] as const;
 export const NotificationStatusSchema = z.enum(NOTIFICATION_STATUSES);
 export type NotificationStatus = z.infer<typeof NotificationStatusSchema>;

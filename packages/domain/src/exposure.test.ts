@@ -3,6 +3,7 @@ import { DAY_MS } from './durations.ts';
 import {
   browserUseSeverity,
   exposureDeactivationDate,
+  severityConsequence,
   leakSeverity,
   mergeExposure,
   mostSevere,
@@ -118,5 +119,17 @@ describe('sources', () => {
   ] as const)('%s key: leaked %s, browser use %s', (privacy, leak, browser) => {
     expect(leakSeverity(privacy)).toBe(leak);
     expect(browserUseSeverity(privacy)).toBe(browser);
+  });
+});
+
+describe('severityConsequence', () => {
+  it.each([
+    ['CRITICAL', 'Critical: deactivated now'],
+    ['HIGH', 'High: deactivated in 2 days'],
+    ['MEDIUM', 'Medium: deactivated in 7 days'],
+    ['LOW', 'Low: deactivated in 30 days'],
+    ['WARN', 'Warning: a warning only, never deactivated automatically'],
+  ] as const)('%s → %s', (severity, text) => {
+    expect(severityConsequence(severity)).toBe(text);
   });
 });

@@ -94,3 +94,28 @@ export function leakSeverity(privacy: Privacy): Severity {
 export function browserUseSeverity(privacy: Privacy): Severity | null {
   return privacy === 'PRIVATE' ? 'HIGH' : null;
 }
+
+/** Where a reason came from, in the console's words. */
+export const EXPOSURE_SOURCE_LABELS: Readonly<Record<ExposureSource, string>> = {
+  MANUAL: 'Reported manually',
+  GITHUB: 'GitHub secret scanning',
+  AUTOMATED: 'Used from a browser',
+};
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  CRITICAL: 'Critical',
+  HIGH: 'High',
+  MEDIUM: 'Medium',
+  LOW: 'Low',
+  WARN: 'Warning',
+};
+
+/** What reporting with this severity does to the key, e.g. "High: deactivated in 2 days". */
+export function severityConsequence(severity: Severity): string {
+  const delay = SEVERITY_DELAY_MS[severity];
+  const label = SEVERITY_LABELS[severity];
+  if (delay === null) return `${label}: a warning only, never deactivated automatically`;
+  if (delay === 0) return `${label}: deactivated now`;
+  const days = Math.round(delay / DAY_MS);
+  return `${label}: deactivated in ${days} day${days === 1 ? '' : 's'}`;
+}

@@ -9,6 +9,8 @@ export * from './exposure.ts';
 export * from './status.ts';
 export * from './automatic-deactivation.ts';
 export * from './key-actions.ts';
+export * from './key-timeline.ts';
+export * from './least-privilege.ts';
 export * from './notices.ts';
 export * from './access.ts';
 export * from './groups.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canKeepActive,
+  disableAuthority,
   disableVerdict,
   keepActiveVerdict,
   reactivationVerdict,
@@ -94,5 +95,22 @@ describe('keep active / disable', () => {
     ['push-api', false],
   ])('%s needs the "I understand" check: %s', (templateId, expected) => {
     expect(requiresDisableConfirmation(templateId)).toBe(expected);
+  });
+});
+
+describe('disableAuthority', () => {
+  it.each<[string, Parameters<typeof disableAuthority>[0], string]>([
+    ['an editor, key not exposed', { keyAccess: 'EDIT', managesExposures: false, exposed: false }, 'ALLOWED'],
+    ['an editor, key exposed', { keyAccess: 'EDIT', managesExposures: false, exposed: true }, 'ALLOWED'],
+    ['a security contact, key exposed', { keyAccess: 'VIEW', managesExposures: true, exposed: true }, 'ALLOWED'],
+    ['a security contact, key not exposed', { keyAccess: 'VIEW', managesExposures: true, exposed: false }, 'FORBIDDEN'],
+    ['a viewer, key exposed', { keyAccess: 'VIEW', managesExposures: false, exposed: true }, 'FORBIDDEN'],
+    [
+      'an exposure manager who cannot see the key',
+      { keyAccess: 'NONE', managesExposures: true, exposed: true },
+      'NOT_FOUND',
+    ],
+  ])('%s: %s', (_name, caller, expected) => {
+    expect(disableAuthority(caller)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 // Which state changes a person may make, derived from statusOf (so they agree with the status shown).
 
+import type { KeyAccessLevel } from './access.ts';
 import { isExpired } from './expiration.ts';
 import { statusOf, type KeyFacts } from './status.ts';
 import type { TemplateId } from './templates.ts';
@@ -61,6 +62,23 @@ export type DisableRefusal = 'NOT_ENABLED';
 export function disableVerdict(facts: KeyFacts, now: number): Verdict<DisableRefusal> {
   if (statusOf(facts, now).usable) return { ok: true };
   return refuse('NOT_ENABLED', 'This API key is already deactivated.');
+}
+
+export type DisableAuthority = 'ALLOWED' | 'NOT_FOUND' | 'FORBIDDEN';
+
+/**
+ * Who may deactivate one key (PRODUCT.md §3.3): anyone with Edit access to it, and a security
+ * contact (the exposure managers' privilege, API_KEY_EXPOSURE:EDIT) for a key that has an exposure
+ * report, even without Edit access. A key the caller cannot see does not exist for them.
+ */
+export function disableAuthority(caller: {
+  keyAccess: KeyAccessLevel;
+  managesExposures: boolean;
+  exposed: boolean;
+}): DisableAuthority {
+  if (caller.keyAccess === 'NONE') return 'NOT_FOUND';
+  if (caller.keyAccess === 'EDIT') return 'ALLOWED';
+  return caller.managesExposures && caller.exposed ? 'ALLOWED' : 'FORBIDDEN';
 }
 
 /** Deactivating a Custom key asks for the "I understand" check, since it can't be reactivated. */

@@ -15,7 +15,10 @@ import {
 import type { TemplateDefinition } from './templates.ts';
 import { checkIdentifier, checkIdList, FIELD_PATHS, type Checked, type FieldError } from './validation-fields.ts';
 
-/** A privilege as sent: `targetId` or `targetIds` ('*' or absent = every target). */
+/**
+ * A privilege as sent: `targetId` or `targetIds`. '*' is every target; a push privilege with no
+ * target at all is refused (PRODUCT.md §3.2: push scope is always explicit).
+ */
 export type PrivilegeInput = {
   owner: string;
   targetDomain: string;
@@ -30,7 +33,19 @@ export type PrivilegeRequest = {
   securityProviderIds?: readonly string[] | null;
 };
 
-type Item = { base: Privilege; targets: string[] };
+type Item = { base: Privilege; targets: string[]; all: boolean };
+
+/** The id lists of the Configuration step; `all`: '*' was chosen ("All sources"). */
+type TargetLists = Record<'sourceIds' | 'securityProviderIds', { ids: string[]; all: boolean; invalid: boolean }>;
+
+/** Every target of a push privilege, as chosen deliberately. */
+export const ALL_TARGETS = '*';
+
+/** How the console names a push scope of every target. */
+export const ALL_TARGETS_LABELS = {
+  sourceIds: 'All sources',
+  securityProviderIds: 'All security identity providers',
+} as const;
 
 const EXECUTE_QUERY = privilegeId(privilege('SEARCH_API/EXECUTE_QUERY'));
 
@@ -94,7 +109,8 @@ function parseItem(input: PrivilegeInput, index: number, custom: boolean): { ite
     const error = checkIdentifier(t, path, 'A target id');
     if (error) errors.push(error);
   }
-  return { item: { base, targets: targets.map((t) => t.trim()) }, errors };
+  const all = entry.targetable && raw.includes(ALL_TARGETS);
+  return { item: { base, targets: targets.map((t) => t.trim()), all }, errors };
 }
 
 function uniqueById(privileges: readonly Privilege[]): Privilege[] {
@@ -124,26 +140,48 @@ function fixedSetErrors(template: TemplateDefinition, items: readonly Item[]): F
   return [{ path: FIELD_PATHS.privileges, rule: 'TEMPLATE_PRIVILEGES_FIXED', message }];
 }
 
-/** Targets of one privilege: those named on the sent privileges plus the matching input list. */
-function withTargets(
-  p: Privilege,
-  items: readonly Item[],
-  lists: Record<'sourceIds' | 'securityProviderIds', string[]>,
-): Privilege[] {
+/**
+ * Targets of one privilege: those named on the sent privileges plus the matching input list; '*'
+ * (chosen on either) is every target. None at all is refused, naming the list to fill.
+ */
+function withTargets(p: Privilege, items: readonly Item[], lists: TargetLists, errors: FieldError[]): Privilege[] {
   const entry = findCatalogEntry(p);
   if (!entry?.targetable) return [p];
-  const named = items.filter((i) => privilegeId(i.base) === privilegeId(p)).flatMap((i) => i.targets);
-  const chosen = entry.targetInput === undefined ? [] : lists[entry.targetInput];
-  const ids = [...new Set([...named, ...chosen])];
-  return ids.length === 0 ? [p] : ids.map((targetId) => ({ ...p, targetId }));
+  const mine = items.filter((i) => privilegeId(i.base) === privilegeId(p));
+  const list = entry.targetInput === undefined ? { ids: [], all: false, invalid: false } : lists[entry.targetInput];
+  if (list.all || mine.some((i) => i.all)) return [{ ...p, targetId: ALL_TARGETS }];
+  const ids = [...new Set([...mine.flatMap((i) => i.targets), ...list.ids])];
+  if (ids.length > 0) return ids.map((targetId) => ({ ...p, targetId }));
+  if (list.invalid) return [p]; // its ids were refused already, each at its own path
+  const field = entry.targetInput ?? 'sourceIds';
+  const what = field === 'sourceIds' ? 'sources' : 'security identity providers';
+  errors.push({
+    path: FIELD_PATHS[field],
+    rule: 'PUSH_SCOPE_REQUIRED',
+    message: `${entry.label} needs its scope: choose the ${what} this key may push to, or ${ALL_TARGETS_LABELS[field]} deliberately ("*").`,
+  });
+  return [p];
 }
 
-function applicabilityErrors(
-  base: readonly Privilege[],
-  lists: Record<'sourceIds' | 'securityProviderIds', string[]>,
-): FieldError[] {
+/** '*' in an id list is "All ..."; the other entries are checked as ids. */
+function checkTargetList(
+  input: unknown,
+  path: string,
+  what: string,
+): Checked<{ ids: string[]; all: boolean; invalid: boolean }> {
+  const all = Array.isArray(input) && input.some((v) => v === ALL_TARGETS);
+  const rest = Array.isArray(input) ? input.filter((v) => v !== ALL_TARGETS) : input;
+  const checked = checkIdList(rest, path, what);
+  return { value: { ids: checked.value, all, invalid: checked.errors.length > 0 }, errors: checked.errors };
+}
+
+function applicabilityErrors(base: readonly Privilege[], lists: TargetLists): FieldError[] {
   return (['sourceIds', 'securityProviderIds'] as const)
-    .filter((field) => lists[field].length > 0 && !base.some((p) => findCatalogEntry(p)?.targetInput === field))
+    .filter(
+      (field) =>
+        (lists[field].ids.length > 0 || lists[field].all) &&
+        !base.some((p) => findCatalogEntry(p)?.targetInput === field),
+    )
     .map((field) => ({
       path: FIELD_PATHS[field],
       rule: 'NOT_APPLICABLE' as const,
@@ -177,12 +215,16 @@ export function resolvePrivileges(template: TemplateDefinition, input: Privilege
       message: 'Choose at least one privilege.',
     });
   }
-  const sources = checkIdList(input.sourceIds, FIELD_PATHS.sourceIds, 'A source id');
-  const providers = checkIdList(input.securityProviderIds, FIELD_PATHS.securityProviderIds, 'A security provider id');
+  const sources = checkTargetList(input.sourceIds, FIELD_PATHS.sourceIds, 'A source id');
+  const providers = checkTargetList(
+    input.securityProviderIds,
+    FIELD_PATHS.securityProviderIds,
+    'A security provider id',
+  );
   const lists = { sourceIds: sources.value, securityProviderIds: providers.value };
   const base = custom ? uniqueById(items.map((i) => i.base)) : [...template.privileges];
   errors.push(...sources.errors, ...providers.errors, ...applicabilityErrors(base, lists));
-  const privileges = base.flatMap((p) => withTargets(p, items, lists));
+  const privileges = base.flatMap((p) => withTargets(p, items, lists, errors));
   errors.push(...combinationErrors(privileges));
   return { value: privileges, errors };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { privilegeId } from './privileges.ts';
+import { findCatalogEntry, privilegeId } from './privileges.ts';
 import { TEMPLATE_IDS, getTemplate, type TemplateId } from './templates.ts';
 import { validateKeyRequest, type KeyRequestInput } from './validation.ts';
 import type { PrivilegeInput } from './validation-privileges.ts';
 import { HUB, P, ctx, req, rules, t, value } from './validation-test-helpers.ts';
+const PUSH_SCOPE: Partial<KeyRequestInput> = { sourceIds: ['s1'], securityProviderIds: ['p1'] };
+
 describe('each template, minimal valid request', () => {
   const minimal: Record<TemplateId, Partial<KeyRequestInput>> = {
     'anonymous-search': {},
@@ -11,8 +13,8 @@ describe('each template, minimal valid request', () => {
     'usage-analytics': {},
     'search-pages': {},
     'anonymous-case-assist': {},
-    'push-api': {},
-    'crawling-module': {},
+    'push-api': { sourceIds: ['s1'], securityProviderIds: ['*'] },
+    'crawling-module': { sourceIds: ['*'], securityProviderIds: ['p1'] },
     'view-all-content': { searchHub: 'support', lifetimeDuration: 'P14D' },
     custom: { privileges: [P('PLATFORM/SOURCE:VIEW')], lifetimeDuration: 'NEVER' },
   };
@@ -21,7 +23,12 @@ describe('each template, minimal valid request', () => {
     const template = getTemplate(id);
     expect(key.templateId).toBe(id);
     expect(key.privacy).toBe(template.privacy);
-    if (id !== 'custom') expect(key.privileges).toEqual(template.privileges);
+    // A push privilege carries the scope chosen in the Configuration step.
+    const scoped = template.privileges.map((p) => {
+      const list = minimal[id][findCatalogEntry(p)?.targetInput ?? 'sourceIds'];
+      return findCatalogEntry(p)?.targetable ? { ...p, targetId: list?.[0] } : p;
+    });
+    if (id !== 'custom') expect(key.privileges).toEqual(scoped);
     expect(key.expirationDate).toBe(id === 'view-all-content' ? t('2025-06-24T23:59:59.000Z') : null);
   });
 });
@@ -60,9 +67,12 @@ describe('normalization', () => {
 
   it('accepts private ranges when the deployment allows them', () => {
     expect(
-      value(req('push-api', { allowedIps: ['10.0.0.0/8'] }), { ...ctx, allowPrivateIps: true }).allowedIps,
+      value(req('push-api', { ...PUSH_SCOPE, allowedIps: ['10.0.0.0/8'] }), { ...ctx, allowPrivateIps: true })
+        .allowedIps,
     ).toEqual(['10.0.0.0/8']);
-    expect(rules(req('push-api', { allowedIps: ['10.0.0.0/8'] }))).toEqual([['allowedIps[0]', 'NON_PUBLIC']]);
+    expect(rules(req('push-api', { ...PUSH_SCOPE, allowedIps: ['10.0.0.0/8'] }))).toEqual([
+      ['allowedIps[0]', 'NON_PUBLIC'],
+    ]);
   });
 });
 
@@ -110,8 +120,45 @@ describe('targets', () => {
     const key = value(req('push-api', { privileges }));
     expect(key.privileges.filter((p) => p.targetDomain.endsWith('_PUSH'))).toEqual([
       { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId: 's9' },
-      { owner: 'PLATFORM', targetDomain: 'SECURITY_PROVIDER_PUSH' },
+      { owner: 'PLATFORM', targetDomain: 'SECURITY_PROVIDER_PUSH', targetId: '*' },
     ]);
+  });
+
+  it('"*" in a list is every target, chosen deliberately, and wins over ids beside it', () => {
+    const key = value(req('push-api', { sourceIds: ['*', 's1'], securityProviderIds: ['*'] }));
+    expect(key.privileges.filter((p) => p.targetDomain.endsWith('_PUSH'))).toEqual([
+      { owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId: '*' },
+      { owner: 'PLATFORM', targetDomain: 'SECURITY_PROVIDER_PUSH', targetId: '*' },
+    ]);
+  });
+
+  it.each<[string, string, Partial<KeyRequestInput>, string[][]]>([
+    [
+      'push-api',
+      'no scope at all',
+      {},
+      [
+        ['sourceIds', 'PUSH_SCOPE_REQUIRED'],
+        ['securityProviderIds', 'PUSH_SCOPE_REQUIRED'],
+      ],
+    ],
+    ['push-api', 'empty lists', { sourceIds: [], securityProviderIds: ['p1'] }, [['sourceIds', 'PUSH_SCOPE_REQUIRED']]],
+    ['crawling-module', 'no providers', { sourceIds: ['s1'] }, [['securityProviderIds', 'PUSH_SCOPE_REQUIRED']]],
+    [
+      'custom',
+      'Push items without sources',
+      { privileges: [P('PLATFORM/SOURCE_PUSH')], lifetimeDuration: 'NEVER' },
+      [['sourceIds', 'PUSH_SCOPE_REQUIRED']],
+    ],
+  ])('%s with %s is refused, naming the list', (template, _name, over, expected) => {
+    expect(rules(req(template, over))).toEqual(expected);
+  });
+
+  it('a Custom key takes "*" on the privilege itself', () => {
+    const key = value(
+      req('custom', { privileges: [P('PLATFORM/SOURCE_PUSH', { targetId: '*' })], lifetimeDuration: 'NEVER' }),
+    );
+    expect(key.privileges).toEqual([{ owner: 'PLATFORM', targetDomain: 'SOURCE_PUSH', targetId: '*' }]);
   });
 
   it.each<[string, Partial<KeyRequestInput>, string[][]]>([
@@ -128,13 +175,13 @@ describe('targets', () => {
 
   it.each<[Partial<KeyRequestInput>, string[][]]>([
     [
-      { sourceIds: ['ok', ' ', 'has space'] },
+      { sourceIds: ['ok', ' ', 'has space'], securityProviderIds: ['p'] },
       [
         ['sourceIds[1]', 'REQUIRED'],
         ['sourceIds[2]', 'INVALID_FORMAT'],
       ],
     ],
-    [{ securityProviderIds: ['x'.repeat(256)] }, [['securityProviderIds[0]', 'MAX_LENGTH']]],
+    [{ sourceIds: ['s'], securityProviderIds: ['x'.repeat(256)] }, [['securityProviderIds[0]', 'MAX_LENGTH']]],
   ])('push-api: bad ids %j', (over, expected) => {
     expect(rules(req('push-api', over))).toEqual(expected);
   });

@@ -12,6 +12,17 @@ const TRIGRAM = 3;
  * index, the organization is checked there, so that the planner reads the few matching keys by id.
  */
 export function keyTextMatches(organizationId: string, text: string): Expression<SqlBool> {
+  const matches = nameMatches(organizationId, text);
+  const last4 = LAST4.exec(text)?.[1];
+  if (last4 === undefined) return matches;
+  // The last 4 characters shown in the list (or the whole masked value) also find the key.
+  return sql<SqlBool>`(${matches} or (${sql.ref('api_keys.organization_id')} = ${organizationId} and ${sql.ref('api_keys.value_last4')} = ${last4}))`;
+}
+
+/** `abcd`, `****abcd` or a masked value `kwprv_****…abcd`: the last 4 characters of a key value. */
+const LAST4 = /^(?:kw(?:pub|prv)_)?\**([0-9A-Za-z]{4})$/;
+
+function nameMatches(organizationId: string, text: string): Expression<SqlBool> {
   if ([...text].length < TRIGRAM) {
     const contains = sql<SqlBool>`(${containsText('display_name', text)} or ${containsText('description', text)} or ${containsText('id', text)})`;
     return sql<SqlBool>`(${sql.ref('api_keys.organization_id')} = ${organizationId} and ${contains})`;

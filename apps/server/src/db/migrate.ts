@@ -7,6 +7,7 @@ import * as m0004 from './migrations/2026_11_22_0004_scan_index_for_jobs.ts';
 import * as m0005 from './migrations/2026_11_22_0005_api_key_search.ts';
 import * as m1201 from './migrations/2026_12_01_1201_group_name_key.ts';
 import * as m801 from './migrations/2026_12_01_801_privilege_usage.ts';
+import * as m1001 from './migrations/2026_12_01_1001_rotation_and_last4_indexes.ts';
 
 // Listed statically so the bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0005_api_key_search': m0005,
   '2026_12_01_1201_group_name_key': m1201,
   '2026_12_01_801_privilege_usage': m801,
+  '2026_12_01_1001_rotation_and_last4_indexes': m1001,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,7 +15,8 @@ export function formatRelative(epochMs: number, now: number = Date.now()): strin
   let duration = (epochMs - now) / 1000;
   if (Math.abs(duration) < 45) return 'just now';
   for (const division of DIVISIONS) {
-    if (Math.abs(duration) < division.amount) return relative.format(Math.round(duration), division.unit);
+    // Rounded first, so 59.9 minutes reads "in 1 hour", never "in 60 minutes".
+    if (Math.abs(Math.round(duration)) < division.amount) return relative.format(Math.round(duration), division.unit);
     duration /= division.amount;
   }
   return relative.format(Math.round(duration), 'year');

@@ -39,6 +39,8 @@ export interface ConsoleAccess {
   viewActivities: boolean;
   viewGroups: boolean;
   editGroupsReason: string | null;
+  /** Security contacts and administrators (API_KEY_EXPOSURE:EDIT): dismiss reports, deactivate exposed keys. */
+  manageExposures: boolean;
   /** CUSTOM access: edit rights are granted per key, so the server has the last word. */
   customKeyAccess: boolean;
 }
@@ -55,6 +57,7 @@ export function consoleAccess(org: MyOrganization | undefined): ConsoleAccess {
     viewActivities: holdsAll(held, [REQUIRED_PRIVILEGES.viewActivities]),
     viewGroups: holdsAll(held, [REQUIRED_PRIVILEGES.viewGroups]),
     editGroupsReason: reasonFor(held, [REQUIRED_PRIVILEGES.editGroups], 'Changing groups'),
+    manageExposures: holdsAll(held, [REQUIRED_PRIVILEGES.manageExposures]),
     customKeyAccess: org?.apiKeyAccess === 'CUSTOM',
   };
 }

@@ -4,7 +4,8 @@ import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, canDuplicate, canEdit, KeyParamsSchema, tags } from './api-key-routing.ts';
 import type { KeyServiceDeps } from './api-key-access.ts';
-import { ACTIVATE, changeKeyStates, DISABLE, EXTEND } from './api-key-state.service.ts';
+import { ACTIVATE, changeKeyStates, disableApiKey, EXTEND } from './api-key-state.service.ts';
+import { requires } from '../../http/access.ts';
 import { duplicateApiKey } from './api-key-duplicate.service.ts';
 
 // A body sent to activate, disable or extend (the platform client's toggle sends the whole model)
@@ -27,8 +28,10 @@ const disableRoute = createRoute({
   path: `${BASE}/{id}/disable`,
   tags,
   summary: 'Deactivate an API key',
-  middleware: [canEdit] as const,
-  description: 'Takes effect immediately. A key that is already deactivated answers 409.',
+  middleware: [requires({ keyAccess: 'VIEW' })] as const,
+  description:
+    'Takes effect immediately. A key that is already deactivated answers 409. Requires Edit access to the key, or, for a key ' +
+    'with an exposure report, PLATFORM/API_KEY_EXPOSURE:EDIT (a security contact) with View access.',
   request: { params: KeyParamsSchema },
   responses: { 204: { description: 'Deactivated' }, ...problemResponses(401, 403, 404, 409) },
 });
@@ -69,7 +72,7 @@ export function registerApiKeyActionRoutes(app: OpenAPIHono<AppEnv>, deps: KeySe
   });
 
   app.openapi(disableRoute, async (c) => {
-    await changeKeyStates(deps, callerOf(c), [c.req.valid('param').id], DISABLE);
+    await disableApiKey(deps, callerOf(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
 

@@ -1,5 +1,5 @@
 import type { ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
-import { validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
+import { ALL_TARGETS, findCatalogEntry, validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
 import { keySettingsOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { loadKey } from './api-keys.service.ts';
 import { storeNewKey, throwIfInvalid } from './api-key-create.service.ts';
@@ -17,7 +17,13 @@ export function requestFromExisting(
   grants: readonly GrantRow[],
   body: DuplicateApiKeyRequest,
 ): KeyRequestInput {
-  const { additionalConfiguration: config, privileges, allowedIps, deniedIps } = keySettingsOf(row);
+  const settings = keySettingsOf(row);
+  const { additionalConfiguration: config, allowedIps, deniedIps } = settings;
+  // A key stored before push scope was explicit holds its push privileges unscoped, meaning every
+  // target: its copy says so deliberately ('*') rather than being refused.
+  const privileges = settings.privileges.map((p) =>
+    findCatalogEntry(p)?.targetable && p.targetId === undefined ? { ...p, targetId: ALL_TARGETS } : p,
+  );
   return {
     templateId: row.template_id,
     displayName: body.displayName ?? row.display_name,

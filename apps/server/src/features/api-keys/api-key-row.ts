@@ -1,6 +1,7 @@
 import type { AdditionalConfiguration, ApiKey, ExposureReportDto } from '@keyward/contract';
 import {
   canKeepActive,
+  keyTimeline,
   maskKeyValue,
   reactivationVerdict,
   requiresDisableConfirmation,
@@ -72,6 +73,8 @@ export interface DtoContext {
   access: KeyAccessLevel;
   /** The full value: only in the answer that creates the key. */
   value?: string;
+  /** The key this one replaced: only in the answer of get. */
+  rotatedFromKeyId?: string | null;
 }
 
 export function toApiKeyDto(row: ApiKeyRow, ctx: DtoContext): ApiKey {
@@ -106,6 +109,8 @@ export function toApiKeyDto(row: ApiKeyRow, ctx: DtoContext): ApiKey {
     disabledReason: facts.disabledReason,
     scheduledDeactivationDate: row.scheduled_deactivation_date,
     rotatedToKeyId: row.rotated_to_key_id,
+    ...(ctx.rotatedFromKeyId === undefined ? {} : { rotatedFromKeyId: ctx.rotatedFromKeyId }),
+    timeline: keyTimeline(facts, ctx.now),
     reactivation: reactivation.ok
       ? { allowed: true }
       : { allowed: false, reason: reactivation.reason, message: reactivation.message },

@@ -1,5 +1,8 @@
 import {
+  disableAuthority,
   disableVerdict,
+  holdsAll,
+  REQUIRED_PRIVILEGES,
   inactivityDeadline,
   keepActiveVerdict,
   reactivationVerdict,
@@ -76,6 +79,27 @@ function conflict(refused: { id: string; reason: string; message: string }[]): A
   return new AppError('CONFLICT', detail, errors);
 }
 
+/**
+ * Deactivating one key: Edit access to it, or a security contact's exposure privilege for an
+ * exposed key (domain disableAuthority).
+ */
+export async function disableApiKey(deps: KeyServiceDeps, caller: Caller, id: string): Promise<void> {
+  const [loaded] = await loadKeys(deps.db, caller, [id], 'VIEW');
+  if (!loaded) throw new AppError('NOT_FOUND', `No API key "${id}" in this organization.`);
+  const authority = disableAuthority({
+    keyAccess: loaded.level,
+    managesExposures: holdsAll(caller.access.privileges, [REQUIRED_PRIVILEGES.manageExposures]),
+    exposed: loaded.row.exposure_json !== null,
+  });
+  if (authority === 'FORBIDDEN') {
+    throw new AppError(
+      'FORBIDDEN',
+      `You can view the API key "${id}" but not deactivate it: that requires Edit access to it, or, for an exposed key, the security contact's privilege.`,
+    );
+  }
+  await applyChange(deps, caller, [loaded], DISABLE);
+}
+
 /** Activates, disables or extends keys: all of them in one transaction, or none if one is refused. */
 export async function changeKeyStates(
   deps: KeyServiceDeps,
@@ -83,7 +107,15 @@ export async function changeKeyStates(
   ids: readonly string[],
   change: StateChange,
 ): Promise<void> {
-  const keys = await loadKeys(deps.db, caller, ids, 'EDIT');
+  await applyChange(deps, caller, await loadKeys(deps.db, caller, ids, 'EDIT'), change);
+}
+
+async function applyChange(
+  deps: KeyServiceDeps,
+  caller: Caller,
+  keys: readonly { row: ApiKeyRow }[],
+  change: StateChange,
+): Promise<void> {
   const now = deps.clock.now();
   const refused = keys.flatMap(({ row }) => {
     const verdict = change.verdict(factsOf(row), now);

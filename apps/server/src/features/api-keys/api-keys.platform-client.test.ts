@@ -24,8 +24,8 @@ afterEach(async () => {
   await ctx.close();
 });
 
-const create = async (displayName: string, template = 'anonymous-search'): Promise<ApiKey> =>
-  (await client.apiKey.create({ displayName, lifetimeDuration: 'P30D' } as never, {
+const create = async (displayName: string, template = 'anonymous-search', extra: object = {}): Promise<ApiKey> =>
+  (await client.apiKey.create({ displayName, lifetimeDuration: 'P30D', ...extra } as never, {
     apiKeyTemplateId: template,
   })) as unknown as ApiKey;
 const get = async (id: string): Promise<ApiKey> => (await client.apiKey.get(id)) as unknown as ApiKey;
@@ -87,7 +87,7 @@ describe('@coveo/platform-client apiKey', () => {
   });
 
   it('duplicates and deletes, single and bulk', async () => {
-    const original = await create('original', 'push-api');
+    const original = await create('original', 'push-api', { sourceIds: ['s1'], securityProviderIds: ['*'] });
     const copy = (await client.apiKey.duplicate(original.id, {
       displayName: 'copy',
       lifetimeDuration: 'P10D',

@@ -82,3 +82,14 @@ export async function existingGroupIds(db: Db, organizationId: string, ids: read
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The key that `id` replaced (its rotation or retirement named `id` as its replacement), if any. */
+export async function findRotatedFrom(db: Db, organizationId: string, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('rotated_to_key_id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -88,7 +88,9 @@ describe('POST B (create)', () => {
       groupsThatCanView: [viewers.groupId],
       groupsThatCanEdit: [{ id: editors.groupId, displayName: 'x' }],
     });
-    expect(key.privileges).toEqual(templatePrivileges('push-api', { sourceIds: ['src-a', 'src-b'] }));
+    expect(key.privileges).toEqual(
+      templatePrivileges('push-api', { sourceIds: ['src-a', 'src-b'], securityProviderIds: ['provider-a'] }),
+    );
     expect(key.allowedIps).toEqual(['203.0.113.0/24']);
     expect(key.expirationDate).toBe(endOfUtcDay(T0 + 30 * DAY_MS));
     expect(key.groupsThatCanView).toEqual([{ id: viewers.groupId, displayName: expect.any(String) }]);

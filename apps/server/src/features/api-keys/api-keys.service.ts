@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { KeyAccessLevel } from '@keyward/domain';
 import { toApiKeyDto, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { listKeys } from './api-key-list.repository.ts';
-import { findGrants, findKey, findKeys } from './api-keys.repository.ts';
+import { findGrants, findKey, findKeys, findRotatedFrom } from './api-keys.repository.ts';
 import {
   accessToKey,
   assertKeyAccess,
@@ -82,7 +82,12 @@ export async function loadKeys(
   });
 }
 
-export async function getApiKey(deps: KeyServiceDeps, caller: Caller, id: string): Promise<ApiKey> {
+export async function getApiKey(
+  deps: Pick<KeyServiceDeps, 'db' | 'clock'>,
+  caller: Caller,
+  id: string,
+): Promise<ApiKey> {
   const { row, grants, level } = await loadKey(deps.db, caller, id, 'VIEW');
-  return toApiKeyDto(row, { now: deps.clock.now(), grants, access: level });
+  const rotatedFromKeyId = await findRotatedFrom(deps.db, row.organization_id, row.id);
+  return toApiKeyDto(row, { now: deps.clock.now(), grants, access: level, rotatedFromKeyId });
 }

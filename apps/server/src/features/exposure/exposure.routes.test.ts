@@ -197,3 +197,53 @@ describe('DELETE B/{id}/exposure', () => {
     expect((await ctx.call('DELETE', `${B}/${key.id}/exposure`)).status).toBe(401);
   });
 });
+
+describe('PUT B/{id}/disable by a security contact', () => {
+  const disable = (id: string, token?: string) => ctx.call('PUT', `${B}/${id}/disable`, token ? { token } : {});
+
+  it('deactivates an exposed key without API keys Edit: 204, the key Disabled, an activity by the contact', async () => {
+    await report(key.id, { reason: 'posted in a forum', severity: 'LOW' });
+    const res = await disable(key.id, await securityContact());
+    expect(res.status).toBe(204);
+    const after = await jsonOf<ApiKey>(await ctx.call('GET', `${B}/${key.id}`, { token: ctx.adminToken }));
+    expect(after).toMatchObject({ enabled: false, status: 'DISABLED', disabledReason: 'MANUAL' });
+    expect((await activitiesOf(ctx, key.id))[0]).toMatchObject({
+      operation: 'DISABLE',
+      triggeredBy: { displayName: 'contact@example.com' },
+    });
+  });
+
+  it('refuses a security contact on a key that is not exposed (403), and a second deactivation (409)', async () => {
+    const contact = await securityContact();
+    const refused = await disable(key.id, contact);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    await report(key.id, { reason: 'x', severity: 'HIGH' });
+    expect((await disable(key.id, contact)).status).toBe(204);
+    expect((await disable(key.id, contact)).status).toBe(409);
+  });
+
+  it('refuses the other callers of an exposed key: viewer 403, no key access 403, ungranted 404, API key 403, anonymous 401', async () => {
+    await report(key.id, { reason: 'x', severity: 'HIGH' });
+    const viewer = await ctx.userWith({ apiKeyAccess: 'VIEW_ALL', privileges: [REQUIRED_PRIVILEGES.viewActivities] });
+    expect((await disable(key.id, viewer.token)).status).toBe(403);
+    const outsider = await ctx.userWith({ apiKeyAccess: 'NONE', privileges: [REQUIRED_PRIVILEGES.manageExposures] });
+    expect((await disable(key.id, outsider.token)).status).toBe(403);
+    const ungranted = await ctx.userWith({ apiKeyAccess: 'CUSTOM', privileges: [REQUIRED_PRIVILEGES.manageExposures] });
+    expect((await disable(key.id, ungranted.token)).status).toBe(404);
+    const apiKey = await createKey(ctx, 'push-api');
+    expect((await disable(key.id, apiKey.value)).status).toBe(403);
+    expect((await disable(key.id)).status).toBe(401);
+    await ctx.createOrganization('otherorganization');
+    const other = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL', org: 'otherorganization' });
+    expect((await disable(key.id, other.token)).status).toBe(403);
+    expect((await getKeyState()).enabled).toBe(true);
+  });
+
+  it('still lets an editor deactivate any key they may edit', async () => {
+    const editor = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL' });
+    expect((await disable(key.id, editor.token)).status).toBe(204);
+  });
+
+  const getKeyState = async () => jsonOf<ApiKey>(await ctx.call('GET', `${B}/${key.id}`, { token: ctx.adminToken }));
+});

@@ -1,12 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { ApiKeySchema, ReportExposureRequestSchema } from '@keyward/contract';
+import { ApiKeySchema, LookupApiKeyRequestSchema, ReportExposureRequestSchema } from '@keyward/contract';
 import type { AppEnv } from '../../http/context.ts';
 import type { Db } from '../../db/database.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
-import { BASE, callerOf, KeyParamsSchema } from '../api-keys/api-key-routing.ts';
+import { BASE, callerOf, canView, KeyParamsSchema } from '../api-keys/api-key-routing.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { toDtos } from '../api-keys/api-keys.service.ts';
 import { canManageExposures, canReportExposure } from './exposure-access.ts';
 import { dismissExposure, reportExposure, type ExposureDeps } from './exposure.service.ts';
+import { lookupApiKey } from './lookup.service.ts';
 
 const tags = ['Exposure'];
 
@@ -40,7 +42,27 @@ const dismissRoute = createRoute({
   responses: { 204: { description: 'Dismissed' }, ...problemResponses(401, 403, 404, 409) },
 });
 
+const lookupRoute = createRoute({
+  method: 'post',
+  path: `${BASE}/lookup`,
+  tags,
+  summary: 'Find an API key by its value',
+  middleware: [canView] as const,
+  description:
+    'For a security contact holding a leaked value: answers the key (masked) whose value it is, or 404. The value is hashed, ' +
+    'never stored or logged; a value that is not a key (format, checksum) is 404 without a database read. Requires API keys View.',
+  request: { params: OrgParamsSchema, body: jsonBody(LookupApiKeyRequestSchema) },
+  responses: {
+    200: jsonResponse(ApiKeySchema, 'The key, masked'),
+    ...problemResponses(400, 401, 403, 404, 413),
+  },
+});
+
 export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, deps: ExposureDeps): void {
+  app.openapi(lookupRoute, async (c) => {
+    const key = await lookupApiKey(deps, callerOf(c), c.req.valid('json').value);
+    return c.json(key, 200);
+  });
   app.openapi(reportRoute(deps.db), async (c) => {
     const { org, id } = c.req.valid('param');
     const body = c.req.valid('json');

@@ -125,3 +125,84 @@ describe('POST B/{id}/rotate', () => {
     expect((await rotate(old.id, { previousKeyExpirationPeriod: 'P1D' }, editor.token)).status).toBe(201);
   });
 });
+
+describe('POST B/{id}/replace (after Create from existing)', () => {
+  const replace = (id: string, body: unknown, token = ctx.adminToken) =>
+    ctx.call('POST', `${B}/${id}/replace`, { token, body });
+  const duplicate = async () => {
+    const res = await ctx.call('PUT', `${B}/${old.id}/duplicate`, {
+      token: ctx.adminToken,
+      body: { lifetimeDuration: 'P7D' },
+    });
+    expect(res.status).toBe(201);
+    return jsonOf<ApiKey>(res);
+  };
+
+  it('links both keys and schedules the original: 204, then each page names the other and the Activity says so', async () => {
+    const fresh = await duplicate();
+    const res = await replace(old.id, { replacementKeyId: fresh.id, previousKeyExpirationPeriod: 'P1D' });
+    expect(res.status).toBe(204);
+    expect(await get(old.id)).toMatchObject({
+      rotatedToKeyId: fresh.id,
+      scheduledDeactivationDate: ctx.clock.now() + DAY_MS,
+      status: 'ENABLED',
+      timeline: { next: { kind: 'ROTATION', date: ctx.clock.now() + DAY_MS } },
+    });
+    expect(await get(fresh.id)).toMatchObject({ rotatedFromKeyId: old.id, rotatedToKeyId: null });
+    expect((await activitiesOf(ctx, old.id))[0]).toMatchObject({
+      operation: 'ROTATE',
+      content: { rotatedTo: fresh.id },
+    });
+    expect((await activitiesOf(ctx, fresh.id))[0]).toMatchObject({
+      operation: 'ROTATE',
+      content: { rotatedFrom: old.id },
+    });
+    await later(DAY_MS);
+    expect(await get(old.id)).toMatchObject({ enabled: false, timeline: { ended: { kind: 'ROTATION' } } });
+  });
+
+  it('PT0S deactivates the original now', async () => {
+    const fresh = await duplicate();
+    expect((await replace(old.id, { replacementKeyId: fresh.id, previousKeyExpirationPeriod: 'PT0S' })).status).toBe(
+      204,
+    );
+    expect(await get(old.id)).toMatchObject({ enabled: false, disabledReason: 'ROTATED' });
+  });
+
+  it.each([
+    ['no replacement', { previousKeyExpirationPeriod: 'P1D' }, 400],
+    ['a period beyond 30 days', { replacementKeyId: 'x', previousKeyExpirationPeriod: 'P31D' }, 422],
+    ['a malformed body', 'nope', 400],
+  ])('answers %s with %s', async (_name, body, status) => {
+    expect((await replace(old.id, body)).status).toBe(status);
+  });
+
+  it('refuses the key itself (422), an unknown replacement (404), a second retirement (409)', async () => {
+    const self = await replace(old.id, { replacementKeyId: old.id, previousKeyExpirationPeriod: 'P1D' });
+    expect(self.status).toBe(422);
+    expect((await jsonOf<{ errors: { path: string }[] }>(self)).errors[0]?.path).toBe('replacementKeyId');
+    const unknown = await replace(old.id, {
+      replacementKeyId: 'nosuchkeynosuchkeynosuchk',
+      previousKeyExpirationPeriod: 'P1D',
+    });
+    expect(unknown.status).toBe(404);
+    const fresh = await duplicate();
+    expect((await replace(old.id, { replacementKeyId: fresh.id, previousKeyExpirationPeriod: 'P1D' })).status).toBe(
+      204,
+    );
+    expect((await replace(old.id, { replacementKeyId: fresh.id, previousKeyExpirationPeriod: 'P1D' })).status).toBe(
+      409,
+    );
+  });
+
+  it('refuses viewers (403), security contacts without Edit (403), API keys (403) and anonymous callers (401)', async () => {
+    const fresh = await duplicate();
+    const body = { replacementKeyId: fresh.id, previousKeyExpirationPeriod: 'P1D' };
+    const viewer = await ctx.userWith({ apiKeyAccess: 'VIEW_ALL', privileges: [REQUIRED_PRIVILEGES.manageExposures] });
+    expect((await replace(old.id, body, viewer.token)).status).toBe(403);
+    const apiKey = await createKey(ctx, 'push-api');
+    expect((await replace(old.id, body, apiKey.value)).status).toBe(403);
+    expect((await ctx.call('POST', `${B}/${old.id}/replace`, { body })).status).toBe(401);
+    expect((await get(old.id)).rotatedToKeyId).toBeNull();
+  });
+});

@@ -1,12 +1,5 @@
 import type { ApiKey } from '@keyward/contract';
-import {
-  DAY_MS,
-  rotationPeriodMs,
-  startOfUtcDay,
-  statusOf,
-  validateKeyRequest,
-  type KeyRequestInput,
-} from '@keyward/domain';
+import { DAY_MS, startOfUtcDay, validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity } from '../activities/record-activity.ts';
@@ -17,16 +10,8 @@ import { insertNewKey, throwIfInvalid } from '../api-keys/api-key-create.service
 import { accessToKey, type Caller, type KeyServiceDeps } from '../api-keys/api-key-access.ts';
 import { assertGroupsExist, keyActivityFields } from '../api-keys/api-key-fields.ts';
 import { requestFromExisting } from '../api-keys/api-key-duplicate.service.ts';
+import { assertRotatable, periodMsOf } from './rotation-rules.ts';
 import { scheduleRotation } from './rotation.repository.ts';
-
-const PERIOD_PATH = 'previousKeyExpirationPeriod';
-
-function periodMsOf(period: string): number {
-  const ms = rotationPeriodMs(period);
-  if (ms !== null) return ms;
-  const message = 'The grace period must be an ISO-8601 duration from PT0S to P30D, e.g. P7D or PT12H.';
-  throw new AppError('INVALID_REQUEST', message, [{ path: PERIOD_PATH, rule: 'ROTATION_PERIOD', message }]);
-}
 
 /**
  * The new key's lifetime: as long as the old one's was (whole UTC days from its creation to its
@@ -42,18 +27,6 @@ function lifetimeOf(row: ApiKeyRow): string | null {
 /** The old key's settings as a create request (the same copy as Create from existing), with its lifetime. */
 function copyOf(row: ApiKeyRow, grants: readonly GrantRow[]): KeyRequestInput {
   return requestFromExisting(row, grants, { lifetimeDuration: lifetimeOf(row) });
-}
-
-function assertRotatable(row: ApiKeyRow, now: number): void {
-  if (row.rotated_to_key_id !== null) {
-    throw new AppError('CONFLICT', `The API key "${row.id}" was already rotated (to "${row.rotated_to_key_id}").`);
-  }
-  if (!statusOf(factsOf(row), now).usable) {
-    throw new AppError(
-      'CONFLICT',
-      `The API key "${row.id}" is not active: use Create from existing to make a new key from it.`,
-    );
-  }
 }
 
 /**

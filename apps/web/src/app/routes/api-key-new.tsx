@@ -1,12 +1,22 @@
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states.tsx';
+import type { ApiKey } from '@keyward/contract';
 import { useApiKey } from '../../features/api-keys/api/get-api-key.ts';
+import { privilegeToken } from '../../features/api-keys/key-page/least-privilege-hint.tsx';
 import { ApiKeyWizard } from '../../features/api-keys/wizard/api-key-wizard.tsx';
 import { useGroups } from '../../features/groups/api/list-groups.ts';
 import { useConsoleAccess } from '../../lib/permissions.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { paths, useOrgId } from '../../lib/use-org-id.ts';
+
+function narrowed(key: ApiKey | undefined, without: string | null): ApiKey | undefined {
+  if (!key || !without) return key;
+  const drop = new Set(without.split(','));
+  const keep = key.privileges.filter((p) => !drop.has(privilegeToken(p)));
+  if (keep.length === 0 || keep.length === key.privileges.length) return key;
+  return { ...key, apiKeyTemplateId: 'custom', privileges: keep };
+}
 
 /** `.../api-keys/new` (Add key) and `.../api-keys/new?from=<id>` (Create from existing). */
 export function ApiKeyNewRoute() {
@@ -14,7 +24,9 @@ export function ApiKeyNewRoute() {
   const access = useConsoleAccess(org);
   const [params] = useSearchParams();
   const fromId = params.get('from') ?? undefined;
-  const source = useApiKey(org, fromId);
+  const loaded = useApiKey(org, fromId);
+  // "Create a narrower key" (least-privilege hint): the original without the privileges it never used.
+  const source = { ...loaded, data: narrowed(loaded.data, params.get('without')) };
   const groups = useGroups(org, access.viewGroups);
   const title = fromId ? 'Create from existing' : 'Add an API key';
   usePageTitle(title);

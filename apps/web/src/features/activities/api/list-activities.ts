@@ -7,12 +7,15 @@ export interface ListActivitiesParams {
   perPage: number;
   /** One key's activities (its page's Activity tab); absent: the whole organization. */
   resourceId?: string | undefined;
+  /** One operation only (CREATE, UPDATE...); absent: all. */
+  operation?: string | undefined;
 }
 
 export function listActivities(org: string, params: ListActivitiesParams, signal?: AbortSignal): Promise<ActivityPage> {
   const filters: ActivityFilters = {
     resourceTypes: ['API_KEY'],
     ...(params.resourceId ? { resourceIds: [params.resourceId] } : {}),
+    ...(params.operation ? { operations: [params.operation] } : {}),
   };
   return api<ActivityPage>(orgPath(org, '/activities/public'), {
     method: 'POST',

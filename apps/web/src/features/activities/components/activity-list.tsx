@@ -1,11 +1,15 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Activity } from '@keyward/contract';
 import { DateTime } from '../../../components/ui/date-time.tsx';
 import { ActivityIcon } from '../../../components/ui/icons.tsx';
 import { Pill, type PillTone } from '../../../components/ui/pill.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
 import { Pagination } from '../../../components/ui/table.tsx';
+import { paths } from '../../../lib/use-org-id.ts';
 import { useActivities } from '../api/list-activities.ts';
+import { ActivityChanges } from './activity-changes.tsx';
+import './activity.css';
 
 const OPERATIONS: Record<string, string> = {
   CREATE: 'Created',
@@ -52,7 +56,31 @@ interface ActivityListProps {
 /** Reverse chronological: when, key name, what was done and by whom, resulting state. Paged by the server. */
 export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 20 }: ActivityListProps) {
   const [page, setPage] = useState(0);
-  const activities = useActivities(org, { page, perPage, resourceId });
+  const [operation, setOperation] = useState('');
+  const activities = useActivities(org, { page, perPage, resourceId, operation: operation || undefined });
+  const filter = (
+    <div className="activity-filter">
+      <label htmlFor={`activity-operation-${resourceId ?? 'all'}`} className="field-label">
+        Operation
+      </label>
+      <select
+        id={`activity-operation-${resourceId ?? 'all'}`}
+        className="input select"
+        value={operation}
+        onChange={(e) => {
+          setOperation(e.target.value);
+          setPage(0);
+        }}
+      >
+        <option value="">All operations</option>
+        {Object.entries(OPERATIONS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 
   if (activities.isPending) return <LoadingState label="Loading activity" rows={5} />;
   if (activities.isError)
@@ -66,13 +94,20 @@ export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 2
   const items: Activity[] = activities.data.items;
   if (items.length === 0) {
     return (
-      <EmptyState title="No activity yet" icon={<ActivityIcon size={28} />}>
-        <p>Creating, editing, deactivating or deleting a key is recorded here.</p>
-      </EmptyState>
+      <div className="stack-sm">
+        {filter}
+        <EmptyState
+          title={operation ? 'No activity of this kind' : 'No activity yet'}
+          icon={<ActivityIcon size={28} />}
+        >
+          <p>Creating, editing, deactivating or deleting a key is recorded here.</p>
+        </EmptyState>
+      </div>
     );
   }
   return (
     <div className="stack-sm">
+      {filter}
       <ol className="activity-list" aria-label="Activity, newest first">
         {items.map((a) => (
           <li key={a.id} className="activity-item">
@@ -81,10 +116,18 @@ export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 2
             </div>
             <div className="activity-what">
               <span className="activity-operation">{operationLabel(a.operation)}</span>
-              {!hideKeyName && <span className="activity-key">{a.resourceName}</span>}
+              {!hideKeyName &&
+                (a.content.resourceState === 'DELETED' ? (
+                  <span className="activity-key">{a.resourceName}</span>
+                ) : (
+                  <Link className="activity-key" to={paths.apiKey(org, a.resourceId)}>
+                    {a.resourceName}
+                  </Link>
+                ))}
               <span className="subtle">
                 by {a.triggeredBy.type === 'SYSTEM' ? 'Keyward (automatic)' : a.triggeredBy.displayName}
               </span>
+              <ActivityChanges activity={a} org={org} />
             </div>
             <div className="activity-state">
               <StatePill state={a.content.resourceState} />

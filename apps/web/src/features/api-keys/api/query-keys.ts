@@ -11,4 +11,5 @@ export const apiKeyKeys = {
   list: (org: string, params: ListApiKeysParams) => ['api-keys', org, 'list', params] as const,
   detail: (org: string, id: string) => ['api-keys', org, 'detail', id] as const,
   usage: (org: string, id: string, days: number) => ['api-keys', org, 'usage', id, days] as const,
+  privilegeUsage: (org: string, id: string, days: number) => ['api-keys', org, 'privilege-usage', id, days] as const,
 };

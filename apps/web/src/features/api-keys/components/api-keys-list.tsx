@@ -15,6 +15,8 @@ import { ActionBar } from './action-bar.tsx';
 import { ApiKeysTable } from './api-keys-table.tsx';
 import { KeyActionDialogs, type KeyActionRequest } from './key-action-dialogs.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
+import { KeyLookupResult } from './key-lookup-result.tsx';
+import { useKeyLookup } from './use-key-lookup.ts';
 
 /** The API Keys page's main surface: filters, action bar, table and paging, all driven by the URL. */
 export function ApiKeysList({ org, access }: { org: string; access: ConsoleAccess }) {
@@ -24,6 +26,7 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
   const toast = useToast();
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [request, setRequest] = useState<KeyActionRequest | null>(null);
+  const lookup = useKeyLookup(org);
 
   const items = keys.data?.items ?? [];
   const selection = items.filter((k) => selectedIds.has(k.id));
@@ -132,8 +135,10 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
           onStatus={list.setStatus}
           onTemplate={list.setTemplate}
           onSort={list.setSort}
+          onKeyValue={lookup.search}
         />
       </div>
+      {lookup.result && <KeyLookupResult org={org} result={lookup.result} onClear={lookup.clear} />}
       {body}
       <KeyActionDialogs
         org={org}

@@ -8,6 +8,8 @@ interface KeyCreatedDialogProps {
   value: string | null;
   keyName: string;
   onDone: () => void;
+  /** Rotation reveals its new key with the same rules, under its own title. */
+  title?: string;
 }
 
 async function copyText(text: string, fallbackInput: HTMLInputElement | null): Promise<boolean> {
@@ -22,7 +24,12 @@ async function copyText(text: string, fallbackInput: HTMLInputElement | null): P
 }
 
 /** "API key successfully created": the value, shown this once, a copy button, and Done. */
-export function KeyCreatedDialog({ value, keyName, onDone }: KeyCreatedDialogProps) {
+export function KeyCreatedDialog({
+  value,
+  keyName,
+  onDone,
+  title = 'API key successfully created',
+}: KeyCreatedDialogProps) {
   const [copied, setCopied] = useState(false);
   const [input, setInput] = useState<HTMLInputElement | null>(null);
 
@@ -32,7 +39,7 @@ export function KeyCreatedDialog({ value, keyName, onDone }: KeyCreatedDialogPro
       onOpenChange={(open) => {
         if (!open) onDone();
       }}
-      title="API key successfully created"
+      title={title}
       description={<>The key “{keyName}” is ready to use.</>}
       dismissible={false}
       footer={

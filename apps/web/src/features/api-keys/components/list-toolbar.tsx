@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { TEMPLATES, type ListStatusFilter } from '@keyward/domain';
 import type { ApiKeySortBy } from '@keyward/contract';
 import { SearchIcon } from '../../../components/ui/icons.tsx';
+import { classifySearch, type SearchText } from './key-value-search.ts';
 
 /** The list filters of PRODUCT.md §3.4, as a person reads them. */
 const STATUS_OPTIONS: { value: ListStatusFilter | ''; label: string }[] = [
@@ -32,6 +33,8 @@ interface ListToolbarProps {
   onStatus: (status: string) => void;
   onTemplate: (template: string) => void;
   onSort: (sortBy: ApiKeySortBy) => void;
+  /** A pasted key value (or the start of one): looked up, never put in the URL. */
+  onKeyValue?: (search: Exclude<SearchText, { kind: 'text' }>) => void;
 }
 
 export function ListToolbar({
@@ -43,6 +46,7 @@ export function ListToolbar({
   onStatus,
   onTemplate,
   onSort,
+  onKeyValue,
 }: ListToolbarProps) {
   const [text, setText] = useState(query);
   const [seenQuery, setSeenQuery] = useState(query);
@@ -52,7 +56,7 @@ export function ListToolbar({
     if (query !== text.trim()) setText(query);
   }
   useEffect(() => {
-    if (text.trim() === query) return;
+    if (text.trim() === query || classifySearch(text).kind !== 'text') return;
     const timer = window.setTimeout(() => onQuery(text.trim()), 300);
     return () => window.clearTimeout(timer);
   }, [text, query, onQuery]);
@@ -69,11 +73,20 @@ export function ListToolbar({
           type="search"
           className="input"
           placeholder="Search API keys"
-          title="Search by name, description or key id"
+          title="Search by name, description, key id or the last 4 characters; paste a key value to find its key"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            const search = classifySearch(e.target.value);
+            if (search.kind !== 'text') onKeyValue?.(search);
+            // A full value is handed over and cleared from the box at once, with the text search it
+            // replaces (now, not debounced: nothing may navigate after the user follows the answer).
+            if (search.kind === 'value') {
+              setText('');
+              if (query !== '') onQuery('');
+            } else setText(e.target.value);
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') onQuery(text.trim());
+            if (e.key === 'Enter' && classifySearch(text).kind === 'text') onQuery(text.trim());
           }}
         />
       </div>

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Group } from '@keyward/contract';
 import { Button } from '../../../components/ui/button.tsx';
-import { DuplicateIcon, PowerIcon, TrashIcon } from '../../../components/ui/icons.tsx';
+import { DuplicateIcon, PowerIcon, RefreshIcon, ShieldAlertIcon, TrashIcon } from '../../../components/ui/icons.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState, EmptyState } from '../../../components/ui/states.tsx';
 import { Tabs } from '../../../components/ui/tabs.tsx';
@@ -22,8 +22,16 @@ import {
   templateName,
 } from '../key-state.ts';
 import { AccessTab } from './access-tab.tsx';
+import { ExposurePanel } from './exposure-panel.tsx';
+import { LeastPrivilegeHint } from './least-privilege-hint.tsx';
+import { LifecycleBanners, ReplaceOffer, RotationLinks } from './key-lifecycle.tsx';
+import { keyPermissions } from './key-permissions.ts';
 import { OverviewTab } from './overview-tab.tsx';
+import { ReportExposureDialog } from './report-exposure-dialog.tsx';
+import { RotateDialog } from './rotate-dialog.tsx';
+import { NextLine } from './timeline-text.tsx';
 import { UsageTab } from './usage-tab.tsx';
+import './key-page.css';
 
 const TABS = ['overview', 'access', 'activity', 'usage'] as const;
 type Tab = (typeof TABS)[number];
@@ -43,6 +51,7 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [request, setRequest] = useState<KeyActionRequest | null>(null);
+  const [dialog, setDialog] = useState<'rotate' | 'report' | null>(null);
   const tab: Tab = TABS.find((t) => t === params.get('tab')) ?? 'overview';
   const breadcrumb = <Link to={paths.apiKeys(org)}>API Keys</Link>;
 
@@ -69,7 +78,8 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
   }
 
   const apiKey = key.data;
-  const canEdit = access.canEditKeys && apiKey.access === 'EDIT';
+  const can = keyPermissions(apiKey, access);
+  const canEdit = can.edit;
   const usable = isUsable(apiKey);
   const setTab = (value: string) =>
     setParams(
@@ -98,44 +108,62 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
           </>
         }
         actions={
-          access.canEditKeys && (
-            <>
-              <Button
-                icon={<DuplicateIcon />}
-                disabledReason={access.createKeysReason}
-                onClick={() => void navigate(paths.newApiKey(org, apiKey.id))}
-              >
-                Create from existing
+          <>
+            {can.showRotate && usable && (
+              <Button icon={<RefreshIcon />} disabledReason={can.rotateReason} onClick={() => setDialog('rotate')}>
+                Rotate
               </Button>
-              {usable ? (
-                <Button
-                  icon={<PowerIcon />}
-                  disabledReason={deactivateBlockedReason(apiKey)}
-                  onClick={() => setRequest({ kind: 'disable', keys: [apiKey] })}
-                >
-                  Deactivate
-                </Button>
-              ) : (
-                <Button
-                  icon={<PowerIcon />}
-                  disabledReason={activateBlockedReason(apiKey)}
-                  onClick={() => setRequest({ kind: 'activate', keys: [apiKey] })}
-                >
-                  Activate
-                </Button>
-              )}
-              <Button
-                variant="danger"
-                icon={<TrashIcon />}
-                disabledReason={editBlockedReason(apiKey)}
-                onClick={() => setRequest({ kind: 'delete', keys: [apiKey] })}
-              >
-                Delete
+            )}
+            {can.reportExposure && (
+              <Button icon={<ShieldAlertIcon />} onClick={() => setDialog('report')}>
+                Report exposure
               </Button>
-            </>
-          )
+            )}
+            {access.canEditKeys && (
+              <>
+                <Button
+                  icon={<DuplicateIcon />}
+                  disabledReason={access.createKeysReason}
+                  onClick={() => void navigate(paths.newApiKey(org, apiKey.id))}
+                >
+                  Create from existing
+                </Button>
+                {usable ? (
+                  <Button
+                    icon={<PowerIcon />}
+                    disabledReason={deactivateBlockedReason(apiKey)}
+                    onClick={() => setRequest({ kind: 'disable', keys: [apiKey] })}
+                  >
+                    Deactivate
+                  </Button>
+                ) : (
+                  <Button
+                    icon={<PowerIcon />}
+                    disabledReason={activateBlockedReason(apiKey)}
+                    onClick={() => setRequest({ kind: 'activate', keys: [apiKey] })}
+                  >
+                    Activate
+                  </Button>
+                )}
+                <Button
+                  variant="danger"
+                  icon={<TrashIcon />}
+                  disabledReason={editBlockedReason(apiKey)}
+                  onClick={() => setRequest({ kind: 'delete', keys: [apiKey] })}
+                >
+                  Delete
+                </Button>
+              </>
+            )}
+          </>
         }
       />
+      <div className="key-lifecycle stack">
+        <NextLine apiKey={apiKey} />
+        <ReplaceOffer org={org} apiKey={apiKey} />
+        <RotationLinks org={org} apiKey={apiKey} />
+        <LifecycleBanners org={org} apiKey={apiKey} can={can} />
+      </div>
       <Tabs
         label="API key sections"
         value={tab}
@@ -144,7 +172,19 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
           {
             value: 'overview',
             label: 'Overview',
-            content: <OverviewTab org={org} apiKey={apiKey} canEdit={canEdit} />,
+            content: (
+              <OverviewTab
+                org={org}
+                apiKey={apiKey}
+                canEdit={canEdit}
+                before={
+                  <>
+                    <ExposurePanel org={org} apiKey={apiKey} can={can} onRotate={() => setDialog('rotate')} />
+                    <LeastPrivilegeHint org={org} apiKey={apiKey} canCreate={!access.createKeysReason && canEdit} />
+                  </>
+                }
+              />
+            ),
           },
           {
             value: 'access',
@@ -155,6 +195,8 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
           { value: 'usage', label: 'Usage', content: <UsageTab org={org} apiKey={apiKey} /> },
         ]}
       />
+      <RotateDialog org={org} apiKey={apiKey} open={dialog === 'rotate'} onClose={() => setDialog(null)} />
+      <ReportExposureDialog org={org} apiKey={apiKey} open={dialog === 'report'} onClose={() => setDialog(null)} />
       <KeyActionDialogs
         org={org}
         request={request}

@@ -1,60 +1,30 @@
 import type { ApiKey } from '@keyward/contract';
 import { findCatalogEntry, getTemplate, privilegeLevelLabel } from '@keyward/domain';
+import type { ReactNode } from 'react';
 import { DateTime } from '../../../components/ui/date-time.tsx';
 import { DescriptionItem } from '../../../components/ui/description-list.tsx';
-import { ShieldAlertIcon } from '../../../components/ui/icons.tsx';
-import { Callout } from '../../../components/ui/states.tsx';
-import { formatUtc } from '../../../lib/format.ts';
-import { isExposed } from '../key-state.ts';
 import { OverviewForm } from './overview-form.tsx';
-
-function ExposureWarning({ apiKey }: { apiKey: ApiKey }) {
-  const report = apiKey.exposureReport;
-  if (!report) return null;
-  return (
-    <Callout
-      tone="danger"
-      icon={<ShieldAlertIcon />}
-      title={`This key was flagged as exposed (${report.severity.toLowerCase()} severity)`}
-    >
-      <p>
-        {report.deactivationDate === null ? (
-          'No deactivation date is set: rotate the key yourself with Create from existing.'
-        ) : (
-          <>
-            It will be deactivated <DateTime value={report.deactivationDate} /> ({formatUtc(report.deactivationDate)}).
-          </>
-        )}
-      </p>
-      <ul className="reason-list">
-        {report.reasons.map((r) => (
-          <li key={r.id}>
-            {r.reason}{' '}
-            <span className="subtle">
-              ({r.source.toLowerCase()}, <DateTime value={r.createdDate} />)
-            </span>
-            {r.url && (
-              <>
-                {' '}
-                <a href={r.url} target="_blank" rel="noreferrer noopener">
-                  Where it was found
-                </a>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
-    </Callout>
-  );
-}
+import { PrivilegeScope } from './privilege-scope.tsx';
+import { TimelineTerm, TimelineValue } from './timeline-text.tsx';
 
 /** Editable fields (or, for a view-only user, their values) beside the facts that never change. */
-export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: ApiKey; canEdit: boolean }) {
+export function OverviewTab({
+  org,
+  apiKey,
+  canEdit,
+  before,
+}: {
+  org: string;
+  apiKey: ApiKey;
+  canEdit: boolean;
+  /** The exposure report and the least-privilege hint, above the settings. */
+  before?: ReactNode;
+}) {
   const template = getTemplate(apiKey.apiKeyTemplateId);
   const hub = apiKey.additionalConfiguration.search?.enforcedQueryPipelineConfiguration?.searchHub;
   return (
     <div className="stack">
-      {isExposed(apiKey) && <ExposureWarning apiKey={apiKey} />}
+      {before}
       <div className="split">
         <section className="card card-padded" aria-labelledby="overview-editable">
           <h2 id="overview-editable" className="card-title">
@@ -92,17 +62,13 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
                 {apiKey.privileges.map((p, i) => (
                   <li key={i}>
                     {findCatalogEntry(p)?.label ?? p.targetDomain}: {privilegeLevelLabel(p)}
-                    {p.targetId && p.targetId !== '*' ? <span className="subtle"> ({p.targetId})</span> : null}
+                    <PrivilegeScope privilege={p} />
                   </li>
                 ))}
               </ul>
             </DescriptionItem>
             <DescriptionItem term="Expiration date">
-              {apiKey.expirationDate === null ? (
-                'Never'
-              ) : (
-                <span title={formatUtc(apiKey.expirationDate)}>{formatUtc(apiKey.expirationDate)}</span>
-              )}
+              <DateTime value={apiKey.expirationDate} format="both" empty="Never" />
             </DescriptionItem>
             <DescriptionItem term="Created">
               <DateTime value={apiKey.createdDate} format="both" />{' '}
@@ -114,8 +80,8 @@ export function OverviewTab({ org, apiKey, canEdit }: { org: string; apiKey: Api
             <DescriptionItem term="Last used">
               <DateTime value={apiKey.lastUsedDate} format="both" />
             </DescriptionItem>
-            <DescriptionItem term={apiKey.enabled ? 'Deactivation date' : 'Deactivated'}>
-              <DateTime value={apiKey.deactivationDate} format="both" empty="None" />
+            <DescriptionItem term={TimelineTerm(apiKey)}>
+              <TimelineValue apiKey={apiKey} />
             </DescriptionItem>
             <DescriptionItem term="Key id">
               <code>{apiKey.id}</code>

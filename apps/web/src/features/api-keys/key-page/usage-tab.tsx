@@ -1,10 +1,44 @@
-import type { ApiKey } from '@keyward/contract';
+import type { ApiKey, UsageResponse } from '@keyward/contract';
 import { DateTime } from '../../../components/ui/date-time.tsx';
 import { BarChartIcon } from '../../../components/ui/icons.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states.tsx';
 import { useApiKeyUsage } from '../api/get-api-key-usage.ts';
+import { denialsOf, reasonLabel, UsageChart } from './usage-chart.tsx';
 
-/** Daily allowed / denied calls over 30 days, as plain bars (no chart library in the bundle). */
+function DenialsByReason({ days }: { days: UsageResponse['days'] }) {
+  const totals = new Map<string, number>();
+  for (const d of days) for (const [code, n] of denialsOf(d)) totals.set(code, (totals.get(code) ?? 0) + n);
+  const rows = [...totals.entries()].sort((a, b) => b[1] - a[1]);
+  return (
+    <section aria-labelledby="denials-title" className="stack-sm">
+      <h3 id="denials-title" className="card-subtitle">
+        Denied calls by reason
+      </h3>
+      {rows.length === 0 ? (
+        <p className="subtle">No call was denied in the last 30 days.</p>
+      ) : (
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">Reason</th>
+              <th scope="col">Calls</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([code, n]) => (
+              <tr key={code}>
+                <td>{reasonLabel(code)}</td>
+                <td>{n.toLocaleString('en-US')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Daily allowed / denied calls over 30 days: a chart with axes and tooltips, the denials by reason, and the figures as a table. */
 export function UsageTab({ org, apiKey }: { org: string; apiKey: ApiKey }) {
   const usage = useApiKeyUsage(org, apiKey.id, 30);
   if (usage.isPending) return <LoadingState label="Loading usage" rows={3} />;
@@ -26,7 +60,6 @@ export function UsageTab({ org, apiKey }: { org: string; apiKey: ApiKey }) {
       </section>
     );
   }
-  const max = Math.max(...data.days.map((d) => d.allowed + d.denied), 1);
   return (
     <section className="card card-padded stack" aria-labelledby="usage-title">
       <div className="row-between">
@@ -49,36 +82,40 @@ export function UsageTab({ org, apiKey }: { org: string; apiKey: ApiKey }) {
         <span className="legend-item">
           <span className="swatch swatch-denied" aria-hidden="true" /> Denied
         </span>
+        <span className="subtle">Days in UTC</span>
       </div>
-      <div className="bar-chart" role="img" aria-label={`Daily calls: ${total} in total over 30 days`}>
-        {data.days.map((d) => (
-          <div key={d.date} className="bar" title={`${d.date}: ${d.allowed} allowed, ${d.denied} denied`}>
-            <span className="bar-denied" style={{ height: `${(d.denied / max) * 100}%` }} />
-            <span className="bar-allowed" style={{ height: `${(d.allowed / max) * 100}%` }} />
-          </div>
-        ))}
-      </div>
-      <table className="table table-compact">
-        <caption className="visually-hidden">Daily calls</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day (UTC)</th>
-            <th scope="col">Allowed</th>
-            <th scope="col">Denied</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.days
-            .filter((d) => d.allowed + d.denied > 0)
-            .map((d) => (
-              <tr key={d.date}>
-                <td>{d.date}</td>
-                <td>{d.allowed}</td>
-                <td>{d.denied}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <UsageChart days={data.days} />
+      <DenialsByReason days={data.days} />
+      <details>
+        <summary>The figures, day by day</summary>
+        <table className="table table-compact">
+          <caption className="visually-hidden">Daily calls</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day (UTC)</th>
+              <th scope="col">Allowed</th>
+              <th scope="col">Denied</th>
+              <th scope="col">Denied by reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.days
+              .filter((d) => d.allowed + d.denied > 0)
+              .map((d) => (
+                <tr key={d.date}>
+                  <td>{d.date}</td>
+                  <td>{d.allowed}</td>
+                  <td>{d.denied}</td>
+                  <td>
+                    {denialsOf(d)
+                      .map(([code, n]) => `${reasonLabel(code)}: ${n}`)
+                      .join(', ') || '—'}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
     </section>
   );
 }

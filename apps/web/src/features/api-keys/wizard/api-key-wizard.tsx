@@ -53,7 +53,7 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   });
   const templateId = useWatch({ control: form.control, name: 'templateId' });
   const steps = stepsFor(templateId, Boolean(source));
-  const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; value: string } | null>(null);
   // The step lives in the URL (`?step=`), so the browser's Back and Forward move between steps.
   // Only steps reached through Next can be opened that way (a reload starts over at the first).
   const [search, setSearch] = useSearchParams();
@@ -94,7 +94,7 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
     async (values) => {
       try {
         const key = await create(values.templateId, toCreateBody(values));
-        setCreated({ name: key.displayName, value: key.value ?? '' });
+        setCreated({ id: key.id, name: key.displayName, value: key.value ?? '' });
       } catch (error) {
         if (error instanceof ApiError && (error.status === 422 || error.status === 400) && error.errors.length > 0) {
           const fields = ruleErrors(error.errors.map((p) => ({ ...p, rule: p.rule || 'SERVER' }))).map((problem) => {
@@ -124,9 +124,13 @@ export function ApiKeyWizard({ org, groups, source }: ApiKeyWizardProps) {
   };
 
   const done = () => {
+    const newId = created?.id;
     setCreated(null);
     form.reset(emptyValues());
-    void navigate(paths.apiKeys(org), { replace: true });
+    // Create from existing lands on the new key, which offers to retire the original.
+    if (source && newId)
+      void navigate(`${paths.apiKey(org, newId)}?replaces=${encodeURIComponent(source.id)}`, { replace: true });
+    else void navigate(paths.apiKeys(org), { replace: true });
   };
 
   const rootError = form.formState.errors.root?.server?.message ?? form.formState.errors.root?.message;

@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   DAY_MS,
+  findCatalogEntry,
   getTemplate,
   parsePrivilegeId,
   searchHubRequirement,
@@ -11,6 +12,7 @@ import { FieldError, TextField } from '../../../components/ui/field.tsx';
 import { ListInput } from '../../../components/ui/list-input.tsx';
 import { useAllowPrivateIps } from '../../../lib/session.ts';
 import { ipEntryProblem } from './ip-entries.ts';
+import { PushScopeField } from './push-scope-field.tsx';
 import type { WizardValues } from './wizard-model.ts';
 
 const FORMAT_HINT = 'IPv4 or IPv6 addresses or CIDR ranges, without spaces (e.g. 104.1.1.0/24).';
@@ -92,27 +94,26 @@ export function StepConfiguration() {
   const errors = formState.errors;
   const ipHint = `${FORMAT_HINT}${allowPrivateIps ? '' : " Private ranges can't be used."}`;
   const entryError = (value: string) => ipEntryProblem(value, allowPrivateIps);
+  // A Custom key names push targets only for the push privileges it holds.
+  const uses = (input: 'sourceIds' | 'securityProviderIds') =>
+    template.id !== 'custom' || chosen.some((p) => findCatalogEntry(p)?.targetInput === input);
 
   return (
     <div className="stack">
-      {config.sources && (
-        <ListInput
-          label="Sources"
+      {config.sources && uses('sourceIds') && (
+        <PushScopeField
+          field="sourceIds"
           values={sourceIds}
           onChange={(v) => setList('sourceIds', v)}
           error={errors.sourceIds?.message}
-          placeholder="Source id"
-          hint="The sources where the API key can push content."
         />
       )}
-      {config.securityProviders && (
-        <ListInput
-          label="Security identity providers"
+      {config.securityProviders && uses('securityProviderIds') && (
+        <PushScopeField
+          field="securityProviderIds"
           values={providerIds}
           onChange={(v) => setList('securityProviderIds', v)}
           error={errors.securityProviderIds?.message}
-          placeholder="Security identity provider id"
-          hint="The security identity providers where the API key can push data."
         />
       )}
       {config.searchHub !== 'none' && (

@@ -10,7 +10,23 @@ import {
   type Privilege,
   type WizardStep,
 } from '@keyward/domain';
+import { AlertTriangleIcon } from '../../../components/ui/icons.tsx';
+import { scopeText } from './push-scope-field.tsx';
 import { STEP_LABELS, type WizardValues } from './wizard-model.ts';
+
+/** A push scope on Review: the ids, or "All sources" with its warning; never "None" for everything. */
+function ScopeList({ field, values }: { field: 'sourceIds' | 'securityProviderIds'; values: string[] }) {
+  if (values.includes('*')) {
+    return (
+      <span className="scope-all">
+        <AlertTriangleIcon size={14} aria-hidden="true" /> {scopeText(field, values)[0]} (every one, including those
+        created later)
+      </span>
+    );
+  }
+  if (values.length === 0) return <span className="muted">None chosen</span>;
+  return <span>{values.join(', ')}</span>;
+}
 
 function Section({
   step,
@@ -114,12 +130,12 @@ export function StepReview({
         <Section step="configuration" onEdit={onEdit}>
           {config.sources && (
             <DescriptionItem term="Sources">
-              <List values={values.sourceIds} />
+              <ScopeList field="sourceIds" values={values.sourceIds} />
             </DescriptionItem>
           )}
           {config.securityProviders && (
             <DescriptionItem term="Security identity providers">
-              <List values={values.securityProviderIds} />
+              <ScopeList field="securityProviderIds" values={values.securityProviderIds} />
             </DescriptionItem>
           )}
           {config.searchHub !== 'none' && (

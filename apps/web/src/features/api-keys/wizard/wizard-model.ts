@@ -105,8 +105,9 @@ export function valuesFromKey(key: ApiKey, now: number): WizardValues {
   const template = getTemplate(key.apiKeyTemplateId);
   const targets = (input: 'sourceIds' | 'securityProviderIds') =>
     key.privileges
-      .filter((p) => findCatalogEntry(p)?.targetInput === input && p.targetId && p.targetId !== '*')
-      .map((p) => p.targetId as string);
+      .filter((p) => findCatalogEntry(p)?.targetInput === input)
+      // An unscoped privilege (a key stored before push scope was explicit) reads as every target.
+      .map((p) => p.targetId ?? '*');
   const access: Record<string, AccessLevel> = {};
   key.groupsThatCanView.forEach((g) => (access[g.id] = 'VIEW'));
   key.groupsThatCanEdit.forEach((g) => (access[g.id] = 'EDIT'));
@@ -145,10 +146,12 @@ function applicable(values: WizardValues) {
   const expiration = template?.expiration.kind ?? 'optional';
   const custom = values.templateId === 'custom';
   const privileges = custom ? values.privileges.map(parsePrivilegeId).filter((p) => p !== null) : [];
+  const uses = (input: 'sourceIds' | 'securityProviderIds') =>
+    !custom || privileges.some((p) => findCatalogEntry(p)?.targetInput === input);
   return {
     privileges,
-    sourceIds: config?.sources ? values.sourceIds : [],
-    securityProviderIds: config?.securityProviders ? values.securityProviderIds : [],
+    sourceIds: config?.sources && uses('sourceIds') ? values.sourceIds : [],
+    securityProviderIds: config?.securityProviders && uses('securityProviderIds') ? values.securityProviderIds : [],
     searchHub: config && config.searchHub !== 'none' ? values.searchHub.trim() : '',
     allowedIps: config?.ips ? values.allowedIps : [],
     deniedIps: config?.ips ? values.deniedIps : [],
