@@ -3,7 +3,7 @@ import { DAY_MS, startOfUtcDay, validateKeyRequest, type KeyRequestInput } from 
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity } from '../activities/record-activity.ts';
-import { factsOf, toApiKeyDto, type ApiKeyRow, type GrantRow } from '../api-keys/api-key-row.ts';
+import { toApiKeyDto, type ApiKeyRow, type GrantRow } from '../api-keys/api-key-row.ts';
 import { findGrants } from '../api-keys/api-keys.repository.ts';
 import { loadKey } from '../api-keys/api-keys.service.ts';
 import { insertNewKey, throwIfInvalid } from '../api-keys/api-key-create.service.ts';
