@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { OpenedDatabase } from './db/database.ts';
+import { isDatabaseUnavailable, type OpenedDatabase } from './db/database.ts';
 import { authenticate } from './http/auth.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { AppError, problemBody, problemResponse } from './http/problem.ts';
@@ -61,14 +61,22 @@ function invalidateKeyCacheAfterWrites(cache: KeyCache): MiddlewareHandler<AppEn
 export function createApp(options: AppOptions): App {
   const log = options.log ?? ((line: string) => console.error(line));
   const shutdown = options.shutdown ?? createShutdownHooks();
-  const keyCache = new KeyCache(options.db.sqlite);
-  const usage = new UsageBuffer(options.db.db, options.db.sqlite);
+  const { store } = options.db;
+  const keyCache = new KeyCache(store.keyRows);
+  const usage = new UsageBuffer(options.db.db, store.usage);
+  // Other instances' committed changes to keys (PostgreSQL); while that channel is down, read through.
+  store.keyChanges.start({
+    changed: () => keyCache.invalidateAll(),
+    lost: () => keyCache.setReadThrough(true),
+    back: () => keyCache.setReadThrough(false),
+  });
   shutdown.onShutdown(() => usage.flush());
   const mailer = options.mailer === undefined ? mailerFromConfig(options.config) : options.mailer;
   const jobs =
     options.jobs ??
     createJobRunner({
       db: options.db.db,
+      locks: store.locks,
       clock: options.clock,
       config: options.config,
       mailer,
@@ -78,7 +86,7 @@ export function createApp(options: AppOptions): App {
   shutdown.onShutdown(() => jobs.stop());
   const deps: Deps = {
     db: options.db.db,
-    sqlite: options.db.sqlite,
+    store,
     clock: options.clock,
     config: options.config,
     onShutdown: (hook) => shutdown.onShutdown(hook),
@@ -98,6 +106,14 @@ export function createApp(options: AppOptions): App {
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) return httpExceptionProblem(c, err);
+    if (isDatabaseUnavailable(err)) {
+      log(`[${c.var.requestId}] ${c.req.method} ${c.req.path}: database unavailable: ${err.message}`);
+      return c.body(
+        JSON.stringify(problemBody(503, 'SERVICE_UNAVAILABLE', 'The database is unreachable; try again shortly.')),
+        503,
+        { 'content-type': 'application/problem+json', 'retry-after': '1' },
+      );
+    }
     log(
       `[${c.var.requestId}] ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
     );
@@ -112,6 +128,18 @@ export function createApp(options: AppOptions): App {
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // For load balancers: 200 only while the database answers (PRODUCT.md §10).
+  app.get('/readyz', async (c) => {
+    try {
+      await withTimeout(store.ping(), 2_000);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.body(JSON.stringify(problemBody(503, 'SERVICE_UNAVAILABLE', 'The database is unreachable.')), 503, {
+        'content-type': 'application/problem+json',
+        'cache-control': 'no-store',
+      });
+    }
+  });
 
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -170,4 +198,12 @@ function httpExceptionProblem(c: Context, err: HTTPException): Response {
   return c.body(JSON.stringify(problemBody(status, code, detail)), status, {
     'content-type': 'application/problem+json',
   });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

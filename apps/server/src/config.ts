@@ -2,6 +2,8 @@ export interface Config {
   port: number;
   host: string;
   dbFile: string;
+  /** PostgreSQL (KEYWARD_DATABASE_URL); when set, dbFile is ignored. */
+  databaseUrl: string | undefined;
   orgId: string;
   orgName: string;
   adminEmail: string;
@@ -31,12 +33,16 @@ export function readConfig(env: Env): Config {
   if (clock === 'manual' && env.NODE_ENV === 'production') {
     throw new Error('KEYWARD_CLOCK=manual is refused when NODE_ENV=production');
   }
+  const databaseUrl = env.KEYWARD_DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('KEYWARD_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:port/database)');
   const orgId = env.KEYWARD_ORG_ID || 'myorganization';
   if (!/^[a-z0-9]+$/.test(orgId)) throw new Error('KEYWARD_ORG_ID must be lowercase letters and digits');
   return {
     port,
     host,
     dbFile: env.KEYWARD_DB || './data/keyward.db',
+    databaseUrl,
     orgId,
     orgName: env.KEYWARD_ORG_NAME || 'My organization',
     adminEmail,

@@ -13,6 +13,7 @@ export interface Database {
   activities: ActivityTable;
   notices_sent: NoticeSentTable;
   outbox: OutboxTable;
+  login_failures: LoginFailureTable;
 }
 
 export interface OrganizationTable {
@@ -156,4 +157,12 @@ export interface OutboxTable {
   last_error: string | null;
   created_date: number;
   sent_date: number | null;
+}
+
+export interface LoginFailureTable {
+  /** `email:<lowercased e-mail>` or `address:<caller address>` */
+  key: string;
+  failures: number;
+  /** epoch ms at which the failures are forgotten */
+  window_ends: number;
 }

@@ -27,7 +27,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   let principal: Principal | null = null;
   if (bearer) {
     principal = looksLikeKeyValue(bearer)
-      ? apiKeyPrincipal(deps, bearer, clientAddress(c, deps.config.trustProxy), c.req.header('origin') ?? null)
+      ? await apiKeyPrincipal(deps, bearer, clientAddress(c, deps.config.trustProxy), c.req.header('origin') ?? null)
       : await userPrincipal(deps, bearer, false);
     if (!principal) throw new AppError('UNAUTHENTICATED', 'The access token is invalid or has expired.');
   } else {
@@ -70,8 +70,13 @@ async function userPrincipal(deps: Deps, token: string, viaCookie: boolean): Pro
  * An API key presented as a bearer token goes through verification (status, IP lists) and counts
  * as a use of the key, like POST .../apikeys/verify.
  */
-function apiKeyPrincipal(deps: Deps, value: string, ip: string | null, origin: string | null): Principal | null {
-  const verdict = deps.verifier.verify({ key: value, ip, origin }, null);
+async function apiKeyPrincipal(
+  deps: Deps,
+  value: string,
+  ip: string | null,
+  origin: string | null,
+): Promise<Principal | null> {
+  const verdict = await deps.verifier.verify({ key: value, ip, origin }, null);
   if (!verdict.key) return null;
   if (!verdict.valid) throw new AppError('FORBIDDEN', `This API key cannot be used: ${verdict.code}.`);
   return {

@@ -1,7 +1,7 @@
 import type { Privilege } from '@keyward/domain';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
-import type { Db, OpenedDatabase } from '../db/database.ts';
+import type { Db, Store } from '../db/database.ts';
 import type { ShutdownHook } from '../shutdown.ts';
 import type { KeyCache } from '../features/verification/key-cache.ts';
 import type { UsageBuffer } from '../features/verification/usage-buffer.ts';
@@ -12,7 +12,8 @@ import type { Mailer } from '../mail/mailer.ts';
 /** Everything a request handler may depend on; built once by createApp. */
 export interface Deps {
   db: Db;
-  sqlite: OpenedDatabase['sqlite'];
+  /** What differs per database (db/database.ts): locks, readiness, hot-path reads and writes. */
+  store: Store;
   clock: Clock;
   config: Config;
   /** Registers a step for graceful shutdown (flush buffered writes, stop loops); runs before the database closes. */

@@ -139,19 +139,17 @@ describe('recordActivity', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect((await page()).totalEntries).toBe(0);
-    await ctx.db.db
-      .transaction()
-      .execute((trx) =>
-        recordActivity(trx, {
-          organizationId: ORG,
-          operation: 'DEACTIVATE',
-          triggeredBy: SYSTEM_ACTOR,
-          resourceId: 'k',
-          resourceName: 'k',
-          state: 'DISABLED',
-          now: T0,
-        }),
-      );
+    await ctx.db.db.transaction().execute((trx) =>
+      recordActivity(trx, {
+        organizationId: ORG,
+        operation: 'DEACTIVATE',
+        triggeredBy: SYSTEM_ACTOR,
+        resourceId: 'k',
+        resourceName: 'k',
+        state: 'DISABLED',
+        now: T0,
+      }),
+    );
     expect((await page()).items[0]).toMatchObject({
       triggeredBy: SYSTEM_ACTOR,
       operation: 'DEACTIVATE',

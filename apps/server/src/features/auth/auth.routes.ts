@@ -38,7 +38,7 @@ const meRoute = createRoute({
 });
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: Deps, limits?: LoginLimits): void {
-  const throttle = createLoginThrottle(limits);
+  const throttle = createLoginThrottle(deps.db, deps.clock, limits);
   const trustProxy = deps.config.trustProxy;
 
   app.openapi(loginRoute, async (c) => {

@@ -1,6 +1,5 @@
 import { compileIpRules, type CompiledIpRules, type KeyFacts, type Privacy, type Privilege } from '@keyward/domain';
-import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import type { ApiKeyTable } from '../../db/schema.ts';
+import type { KeyRow, KeyRowSource } from '../../db/key-rows.ts';
 
 /** What verification needs of a key, parsed once and kept in memory. */
 export interface CachedKey {
@@ -14,27 +13,6 @@ export interface CachedKey {
   facts: KeyFacts;
 }
 
-type KeyRow = Pick<
-  ApiKeyTable,
-  | 'id'
-  | 'organization_id'
-  | 'display_name'
-  | 'privacy_level'
-  | 'privileges_json'
-  | 'allowed_ips_json'
-  | 'denied_ips_json'
-  | 'additional_configuration_json'
-  | 'enabled'
-  | 'disabled_reason'
-  | 'disabled_date'
-  | 'template_id'
-  | 'activation_date'
-  | 'last_used_date'
-  | 'expiration_date'
-  | 'exposure_json'
-  | 'scheduled_deactivation_date'
->;
-
 const MAX_ENTRIES = 250_000;
 
 /**
@@ -43,30 +21,41 @@ const MAX_ENTRIES = 250_000;
  */
 export class KeyCache {
   readonly #byHash = new Map<string, CachedKey>();
-  readonly #select: Statement<[string], KeyRow>;
+  /** While true (no channel for other instances' changes), every lookup reads the database. */
+  #readThrough = false;
+  /** Bumped by every invalidation, so that a read begun before it is not cached after it. */
+  #generation = 0;
 
-  constructor(sqlite: SqliteDatabase) {
-    this.#select = sqlite.prepare(
-      `select id, organization_id, display_name, privacy_level, privileges_json, allowed_ips_json, denied_ips_json,
-              additional_configuration_json, enabled, disabled_reason, disabled_date, template_id, activation_date,
-              last_used_date, expiration_date, exposure_json, scheduled_deactivation_date
-         from api_keys where value_hash = ?`,
-    );
-  }
+  constructor(private readonly rows: KeyRowSource) {}
 
-  get(valueHash: string): CachedKey | null {
+  /** The key, from memory or the database (synchronously where the database allows it). */
+  get(valueHash: string): CachedKey | null | Promise<CachedKey | null> {
     const hit = this.#byHash.get(valueHash);
     if (hit) return hit;
-    const row = this.#select.get(valueHash);
+    const generation = this.#generation;
+    const row = this.rows.byValueHash(valueHash);
+    if (row instanceof Promise) return row.then((r) => this.#remember(valueHash, r, generation));
+    return this.#remember(valueHash, row, generation);
+  }
+
+  #remember(valueHash: string, row: KeyRow | undefined, generation: number): CachedKey | null {
     if (!row) return null;
     const key = toCachedKey(row);
+    if (this.#readThrough || generation !== this.#generation) return key;
     if (this.#byHash.size >= MAX_ENTRIES) this.#byHash.delete(this.#byHash.keys().next().value as string);
     this.#byHash.set(valueHash, key);
     return key;
   }
 
   invalidateAll(): void {
+    this.#generation += 1;
     this.#byHash.clear();
+  }
+
+  /** Read through (cache nothing) while changes made elsewhere might go unseen; clears the cache either way. */
+  setReadThrough(on: boolean): void {
+    this.#readThrough = on;
+    this.invalidateAll();
   }
 }
 

@@ -33,10 +33,10 @@ const verifyRoute = createRoute({
 
 export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerUsageRoutes(app, deps);
-  app.openapi(verifyRoute, (c) => {
+  app.openapi(verifyRoute, async (c) => {
     const { org } = c.req.valid('param');
     const body = c.req.valid('json');
-    const verdict = deps.verifier.verify(
+    const verdict = await deps.verifier.verify(
       {
         key: body.key,
         ip: body.ip ?? clientAddress(c, deps.config.trustProxy),

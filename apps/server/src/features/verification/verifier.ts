@@ -51,10 +51,16 @@ export class Verifier {
     private readonly onBrowserUse: BrowserUseListener | null = null,
   ) {}
 
-  verify(input: VerifyInput, organizationId: string | null): Verdict {
+  /** Synchronous when the key is cached (or the database is synchronous), else a promise. */
+  verify(input: VerifyInput, organizationId: string | null): Verdict | Promise<Verdict> {
     if (!parseKeyValue(input.key).ok) return { valid: false, code: 'NOT_FOUND', key: null };
     const hash = crypto.createHash('sha256').update(input.key).digest('hex');
     const key = this.cache.get(hash);
+    if (key instanceof Promise) return key.then((k) => this.#verdict(k, input, organizationId));
+    return this.#verdict(key, input, organizationId);
+  }
+
+  #verdict(key: CachedKey | null, input: VerifyInput, organizationId: string | null): Verdict {
     if (!key || (organizationId !== null && key.organizationId !== organizationId))
       return { valid: false, code: 'NOT_FOUND', key: null };
     const now = this.clock.now();
