@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
@@ -210,4 +211,80 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL database', 
     await Promise.all([a, b].map((i) => call(i.url, 'POST', '/__test__/jobs/run')));
     expect((await sql.query('select 1 from outbox where api_key_id = $1', [key.id])).rows).toHaveLength(1);
   });
+});
+
+/** A TCP proxy in front of PostgreSQL that can be cut (every connection dropped, none accepted) and restored. */
+async function cuttableProxy(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target.port, target.host);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => s.destroy());
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    cut: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+    },
+    restore: () => listen(port),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable while running', () => {
+  const serverUrl = TEST_DATABASE_URL ?? '';
+  let bundle: string;
+  let scratch: { name: string; url: string };
+  let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
+  let c: Instance;
+
+  beforeAll(async () => {
+    bundle = await bundleEntrypoints('pg-outage');
+    scratch = await createScratchDatabase(serverUrl, 'pg_outage');
+    const target = new URL(scratch.url);
+    proxy = await cuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    target.host = `127.0.0.1:${proxy.port}`;
+    c = await startInstance(bundle, { KEYWARD_DATABASE_URL: target.toString() });
+  }, 120_000);
+
+  afterAll(async () => {
+    await c?.stop();
+    await proxy?.close().catch(() => undefined);
+    if (scratch) await dropScratchDatabase(serverUrl, scratch.name);
+    if (bundle) removeBundle(bundle);
+  }, 60_000);
+
+  it('answers /readyz and API calls 503 (problem+json) while the database is away, and recovers when it is back', async () => {
+    const token = await login(c.url);
+    expect((await call(c.url, 'GET', '/readyz')).status).toBe(200);
+    await proxy.cut();
+    const ready = await call<{ status: number }>(c.url, 'GET', '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get('content-type')).toContain('application/problem+json');
+    expect((await call(c.url, 'GET', '/healthz')).status).toBe(200);
+    const api = await call<{ status: number; errorCode: string }>(c.url, 'GET', `${B}`, { token });
+    expect(api.status).toBe(503);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    expect(api.body.errorCode).toBe('SERVICE_UNAVAILABLE');
+    const failedLogin = await call(c.url, 'POST', '/rest/auth/login', {
+      body: { email: 'admin@example.com', password: 'correct horse battery staple' },
+    });
+    expect(failedLogin.status).toBe(503);
+    await proxy.restore();
+    await msUntil(async () => (await call(c.url, 'GET', '/readyz')).status === 200, 10_000);
+    expect((await call(c.url, 'GET', `${B}`, { token })).status).toBe(200);
+    expect(c.child.exitCode).toBeNull();
+  }, 60_000);
 });

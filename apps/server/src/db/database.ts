@@ -119,6 +119,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the process.
   pool.on('error', (err) => log(`database: idle connection lost: ${err.message}`));
+  // ...nor one lost while checked out between two queries (the query in flight, if any, fails on its own).
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresSpellings()] });
   const keyChanges = postgresKeyChangeFeed(url, { types: pgTypes, log });
   const store: Store = {
