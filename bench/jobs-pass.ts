@@ -137,13 +137,22 @@ async function main(): Promise<void> {
     clock.set(NOW);
     const rssBefore = rssMb();
     const pass = await jobs.runOnce();
-    console.log(`jobs pass over ${KEYS} keys: ${Math.round(pass.durationMs)} ms, peak RSS ${peakRssMb()} MB`);
-    console.log(
-      `      that pass (a day after the previous one): ${describe(pass)}; RSS ${rssBefore} MB before, ${rssMb()} MB after`,
+    const rssAfter = rssMb();
+    const line = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+    line(
+      pass.durationMs < 1000,
+      `jobs: one pass over ${KEYS} keys: ${Math.round(pass.durationMs)} ms  (target < 1000 ms)`,
     );
-    console.log(
-      `      the first pass on the fresh database (every notice due at once): ${Math.round(fresh.durationMs)} ms, ${describe(fresh)}`,
+    line(
+      fresh.durationMs < 2000,
+      `jobs: first catch-up pass (every notice due): ${Math.round(fresh.durationMs)} ms  (target < 2000 ms)`,
     );
+    line(
+      rssAfter - rssBefore < 64,
+      `jobs: memory during a pass: RSS ${rssBefore} MB before, ${rssAfter} MB after, peak ${peakRssMb()} MB  (target: flat, < 64 MB growth)`,
+    );
+    console.log(`      that pass (a day after the previous one): ${describe(pass)}`);
+    console.log(`      the first pass on the fresh database: ${describe(fresh)}`);
     clock.set(NOW + MINUTE);
     const next = await jobs.runOnce();
     console.log(`      the next pass, a minute later: ${Math.round(next.durationMs)} ms, ${describe(next)}`);

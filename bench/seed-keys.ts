@@ -1,8 +1,22 @@
 import crypto from 'node:crypto';
-import { addYears, generateKeyValue, getTemplate, keyIdFrom, keyValueParts, TEMPLATE_IDS } from '@keyward/domain';
+import {
+  addYears,
+  generateKeyValue,
+  getTemplate,
+  keyIdFrom,
+  keyValueParts,
+  TEMPLATE_IDS,
+  type Privilege,
+} from '@keyward/domain';
 import type { Db } from '../apps/server/src/db/database.ts';
 
 const DAY = 86_400_000;
+
+/** A seeded key's value (never written anywhere) and one privilege of its template, for verification loads. */
+export interface SampleKey {
+  value: string;
+  privilege: Privilege | null;
+}
 
 /**
  * Inserts `count` keys straight into the database (benchmarks only), in batches, with varied
@@ -12,8 +26,8 @@ const DAY = 86_400_000;
 export async function seedKeys(
   db: Db,
   opts: { organizationId: string; count: number; now: number; createdBy: string },
-): Promise<string[]> {
-  const sample: string[] = [];
+): Promise<SampleKey[]> {
+  const sample: SampleKey[] = [];
   const batch = 500;
   for (let start = 0; start < opts.count; start += batch) {
     const rows = [];
@@ -22,7 +36,7 @@ export async function seedKeys(
       const template = getTemplate(templateId);
       if (!template) throw new Error(`unknown template ${templateId}`);
       const value = generateKeyValue(template.privacy, crypto.randomBytes);
-      if (sample.length < 1000) sample.push(value);
+      if (sample.length < 1000) sample.push({ value, privilege: template.privileges[0] ?? null });
       const { prefix, last4 } = keyValueParts(value);
       const created = opts.now - (i % 700) * DAY;
       const lastUsed = i % 3 === 0 ? null : created + (i % 200) * DAY;

@@ -7,7 +7,7 @@ import { readConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/database.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { bootstrap } from '../apps/server/src/features/people/bootstrap.ts';
-import { seedKeys } from './seed-keys.ts';
+import { seedKeys, type SampleKey } from './seed-keys.ts';
 
 export const ORG = 'benchorg';
 const ADMIN = { email: 'bench@example.com', password: 'bench password 123' };
@@ -15,7 +15,9 @@ const ADMIN = { email: 'bench@example.com', password: 'bench password 123' };
 export interface BenchServer {
   url: string;
   token: string;
-  sampleKeys: string[];
+  sampleKeys: SampleKey[];
+  /** A usable key, created through the API, for the bearer-token load. */
+  bearerKey: string;
   dir: string;
   stop: () => Promise<void>;
 }
@@ -58,10 +60,18 @@ export async function startBenchServer(keyCount: number, port: number): Promise<
   });
   if (!login.ok) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
   const { accessToken } = (await login.json()) as { accessToken: string };
+  const created = await fetch(`${url}/rest/organizations/${ORG}/apikeys?apiKeyTemplateId=anonymous-search`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName: 'Bench bearer key' }),
+  });
+  if (created.status !== 201) throw new Error(`bench key creation failed: ${created.status} ${await created.text()}`);
+  const { value: bearerKey } = (await created.json()) as { value: string };
   return {
     url,
     token: accessToken,
     sampleKeys,
+    bearerKey,
     dir,
     stop: async () => {
       child.kill('SIGTERM');

@@ -43,3 +43,22 @@ export async function measurePageInteractive(url: string): Promise<number | null
     await browser.close();
   }
 }
+
+/** First-visit caching and compression: hashed assets immutable and compressed, index.html no-cache. */
+export async function measureAssetCaching(url: string): Promise<{ ok: boolean; detail: string }> {
+  const html = await fetch(`${url}/`, { headers: { 'accept-encoding': 'br, gzip' } });
+  const text = await html.text();
+  const asset = /(?:src|href)="(\/assets\/[^"]+\.js)"/.exec(text)?.[1];
+  if (!asset) return { ok: false, detail: 'no hashed script in index.html' };
+  const js = await fetch(`${url}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
+  await js.arrayBuffer();
+  const indexCache = html.headers.get('cache-control') ?? '';
+  const assetCache = js.headers.get('cache-control') ?? '';
+  const encoding = js.headers.get('content-encoding') ?? 'none';
+  const ok =
+    /no-cache/.test(indexCache) &&
+    /immutable/.test(assetCache) &&
+    /max-age=31536000/.test(assetCache) &&
+    encoding !== 'none';
+  return { ok, detail: `index.html "${indexCache}", ${asset.split('/').pop()} "${assetCache}", ${encoding}` };
+}

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
@@ -16,9 +16,11 @@ import { registerFeatureRoutes } from './features/index.ts';
 import { serveSpa } from './http/spa.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
+import { createKeyChanges } from './features/verification/key-changes.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';
 import { browserUseReporter } from './features/verification/browser-use.ts';
+import { registerVerifyEndpoint } from './features/verification/verify-endpoint.ts';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
 
@@ -48,25 +50,17 @@ export function depsOf(app: App): Deps {
   return deps;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Every write through the API may change a key, so verification's cache is cleared after it: changes apply immediately. */
-function invalidateKeyCacheAfterWrites(cache: KeyCache): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    if (!SAFE_METHODS.has(c.req.method) && !c.req.path.endsWith('/apikeys/verify')) cache.invalidateAll();
-  };
-}
-
 export function createApp(options: AppOptions): App {
   const log = options.log ?? ((line: string) => console.error(line));
   const shutdown = options.shutdown ?? createShutdownHooks();
   const { store } = options.db;
-  const keyCache = new KeyCache(store.keyRows);
+  const keyChanges = createKeyChanges();
+  const keyCache = new KeyCache(store.keyRows, keyChanges);
   const usage = new UsageBuffer(options.db.db, store.usage);
-  // Other instances' committed changes to keys (PostgreSQL); while that channel is down, read through.
+  // Other instances' committed changes (PostgreSQL: the api_keys triggers notify from the changing
+  // transaction, so local changes need no forwarding); while that channel is down, read through.
   store.keyChanges.start({
-    changed: () => keyCache.invalidateAll(),
+    changed: (ids) => keyChanges.publish(ids, 'remote'),
     lost: () => keyCache.setReadThrough(true),
     back: () => keyCache.setReadThrough(false),
   });
@@ -82,7 +76,7 @@ export function createApp(options: AppOptions): App {
       mailer,
       ...(options.log ? { log: options.log } : {}),
     });
-  jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyCache.invalidateAll() });
+  jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyChanges.publish('all') });
   shutdown.onShutdown(() => jobs.stop());
   const deps: Deps = {
     db: options.db.db,
@@ -91,12 +85,13 @@ export function createApp(options: AppOptions): App {
     config: options.config,
     onShutdown: (hook) => shutdown.onShutdown(hook),
     keyCache,
+    keyChanges,
     usage,
     verifier: new Verifier(
       keyCache,
       usage,
       options.clock,
-      browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer }, keyCache, log),
+      browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer, keyChanges }, log),
     ),
     mailer,
     jobs,
@@ -140,6 +135,7 @@ export function createApp(options: AppOptions): App {
       });
     }
   });
+  registerVerifyEndpoint(app, deps); // before the generic middleware: the hot path (PRODUCT.md §9)
 
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -155,7 +151,6 @@ export function createApp(options: AppOptions): App {
   app.use('/rest/*', limitBody);
   app.use('/oauth/*', limitBody);
   app.use('/rest/*', authenticate);
-  app.use('/rest/*', invalidateKeyCacheAfterWrites(keyCache));
   app.use('/oauth/*', authenticate);
 
   registerFeatureRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp, type App } from './app.ts';
+import { createApp, depsOf, type App } from './app.ts';
+import { createServerWithFastPaths, verifyFastPath } from './features/verification/verify-fast-path.ts';
 import { ManualClock, systemClock, type Clock } from './clock.ts';
 import { readConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, type OpenedDatabase } from './db/database.ts';
@@ -49,10 +50,18 @@ function redactedUrl(url: string): string {
 }
 
 function listen(app: App, config: Config): ServerType {
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    console.log(`Keyward is running at http://${host}:${info.port}`);
-  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      createServer: createServerWithFastPaths(verifyFastPath(depsOf(app))),
+    },
+    (info) => {
+      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+      console.log(`Keyward is running at http://${host}:${info.port}`);
+    },
+  );
   server.on('error', (err: Error) => {
     console.error(`Keyward cannot listen on ${config.host}:${config.port}: ${err.message}`);
     process.exit(1);

@@ -1,3 +1,4 @@
+import { VERIFICATION_CODES } from '@keyward/domain';
 import { z } from 'zod';
 import { PrivilegeInputSchema, PrivilegeSchema } from './common.ts';
 
@@ -10,18 +11,7 @@ export const VerifyRequestSchema = z.object({
 });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 
-export const VerifyCodeSchema = z.enum([
-  'VALID',
-  'NOT_FOUND',
-  'DISABLED',
-  'EXPIRED',
-  'DISABLED_FOR_INACTIVITY',
-  'DISABLED_EXPOSED',
-  'IP_DENIED',
-  'INSUFFICIENT_PRIVILEGES',
-  'SEARCH_HUB_MISMATCH',
-  'RATE_LIMITED',
-]);
+export const VerifyCodeSchema = z.enum(VERIFICATION_CODES);
 
 export const VerifyResponseSchema = z.object({
   valid: z.boolean(),
@@ -46,3 +36,20 @@ export const UsageResponseSchema = z.object({
   days: z.array(UsageDaySchema),
 });
 export type UsageResponse = z.infer<typeof UsageResponseSchema>;
+
+/** One of the key's privileges and when it was last exercised (PRODUCT.md §7, least-privilege hint). */
+export const PrivilegeUsageSchema = PrivilegeSchema.extend({
+  lastExercisedDate: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Epoch ms of the last verification or REST call that exercised it within the window; null: not exercised.',
+    ),
+});
+export type PrivilegeUsage = z.infer<typeof PrivilegeUsageSchema>;
+export const PrivilegeUsageResponseSchema = z.array(PrivilegeUsageSchema);
+export type PrivilegeUsageResponse = z.infer<typeof PrivilegeUsageResponseSchema>;
+export const PrivilegeUsageQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(90),
+});

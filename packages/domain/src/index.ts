@@ -14,3 +14,4 @@ export * from './validation-fields.ts';
 export * from './validation-privileges.ts';
 export * from './validation-expiration.ts';
 export * from './validation.ts';
+export * from './verification.ts';

@@ -7,6 +7,7 @@ import type { ApiKeyTable } from './schema.ts';
 
 export const KEY_ROW_COLUMNS = [
   'id',
+  'value_hash',
   'organization_id',
   'display_name',
   'privacy_level',
@@ -30,6 +31,8 @@ export type KeyRow = Pick<ApiKeyTable, (typeof KEY_ROW_COLUMNS)[number]>;
 export interface KeyRowSource {
   /** The key whose value hashes to `valueHash`; synchronous where the database allows it. */
   byValueHash(valueHash: string): KeyRow | undefined | Promise<KeyRow | undefined>;
+  /** Whether a read now may see writes not yet committed (SQLite: inside another request's transaction on the one connection). */
+  readsUncommitted(): boolean;
 }
 
 export function sqliteKeyRows(sqlite: SqliteDatabase): KeyRowSource {
@@ -40,6 +43,7 @@ export function sqliteKeyRows(sqlite: SqliteDatabase): KeyRowSource {
       select ??= sqlite.prepare(`select ${KEY_ROW_COLUMNS.join(', ')} from api_keys where value_hash = ?`);
       return select.get(valueHash);
     },
+    readsUncommitted: () => sqlite.inTransaction,
   };
 }
 
@@ -47,5 +51,7 @@ export function postgresKeyRows(db: Db): KeyRowSource {
   return {
     byValueHash: (valueHash) =>
       db.selectFrom('api_keys').select(KEY_ROW_COLUMNS).where('value_hash', '=', valueHash).executeTakeFirst(),
+    // A pool connection outside any transaction reads committed rows only.
+    readsUncommitted: () => false,
   };
 }

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/2026_11_22_0002_api_key_list_indexes.ts';
 import * as m0003 from './migrations/2026_11_22_0003_outbox_listing.ts';
 import * as m0004 from './migrations/2026_11_22_0004_scan_index_for_jobs.ts';
 import * as m0005 from './migrations/2026_11_22_0005_api_key_search.ts';
+import * as m801 from './migrations/2026_12_01_801_privilege_usage.ts';
 import * as m901 from './migrations/2026_12_01_901_key_change_notify.ts';
 import * as m902 from './migrations/2026_12_01_902_login_failures.ts';
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0003_outbox_listing': m0003,
   '2026_11_22_0004_scan_index_for_jobs': m0004,
   '2026_11_22_0005_api_key_search': m0005,
+  '2026_12_01_801_privilege_usage': m801,
   '2026_12_01_901_key_change_notify': m901,
   '2026_12_01_902_login_failures': m902,
 };

@@ -10,6 +10,7 @@ export interface Database {
   api_keys: ApiKeyTable;
   api_key_grants: ApiKeyGrantTable;
   api_key_usage_daily: ApiKeyUsageDailyTable;
+  api_key_privilege_usage: ApiKeyPrivilegeUsageTable;
   activities: ActivityTable;
   notices_sent: NoticeSentTable;
   outbox: OutboxTable;
@@ -165,4 +166,14 @@ export interface LoginFailureTable {
   failures: number;
   /** epoch ms at which the failures are forgotten */
   window_ends: number;
+}
+
+/** The least-privilege record (PRODUCT.md §7): one row per key, UTC day and privilege exercised that day. */
+export interface ApiKeyPrivilegeUsageTable {
+  api_key_id: string;
+  /** `owner/domain[:type]@target` (domain's privilegeUsageId) */
+  privilege: string;
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  last_exercised_date: number;
 }

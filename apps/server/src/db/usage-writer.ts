@@ -8,11 +8,21 @@ import type { Db } from './database.ts';
 
 export interface UsageRow {
   keyId: string;
-  lastUsedDate: number;
-  lastUsedIp: string | null;
-  /** max(inactivity deadline, this), unless the key is already past its deadline. */
-  inactivityDeadline: number;
-  days: { day: string; allowed: number; denied: number; byCode: Record<string, number> }[];
+  /** null: nothing to change in last used (only privileges to record). */
+  lastUsed: {
+    date: number;
+    ip: string | null;
+    /** max(inactivity deadline, this), unless the key is already past its deadline. */
+    inactivityDeadline: number;
+  } | null;
+  days: {
+    day: string;
+    allowed: number;
+    denied: number;
+    byCode: Record<string, number>;
+    /** Least-privilege record: [privilegeUsageId, last exercised that day]. */
+    exercised: readonly (readonly [string, number])[];
+  }[];
 }
 
 export interface UsageWriter {
@@ -45,10 +55,21 @@ function prepare(sqlite: SqliteDatabase): (rows: readonly UsageRow[]) => void {
            select key, value from json_each(api_key_usage_daily.by_code_json)
            union all select key, value from json_each(excluded.by_code_json)) group by key))`,
   );
+  const exercise = sqlite.prepare(
+    `insert into api_key_privilege_usage (api_key_id, privilege, day, last_exercised_date)
+     select ?, ?, ?, ? where exists (select 1 from api_keys where id = ?)
+     on conflict (api_key_id, day, privilege)
+     do update set last_exercised_date = max(last_exercised_date, excluded.last_exercised_date)`,
+  );
   return sqlite.transaction((rows: readonly UsageRow[]) => {
     for (const r of rows) {
-      touch.run(r.lastUsedDate, r.lastUsedIp, r.inactivityDeadline, r.keyId, r.lastUsedDate, r.lastUsedDate);
-      for (const d of r.days) addDay.run(r.keyId, d.day, d.allowed, d.denied, JSON.stringify(d.byCode), r.keyId);
+      const u = r.lastUsed;
+      if (u) touch.run(u.date, u.ip, u.inactivityDeadline, r.keyId, u.date, u.date);
+      for (const d of r.days) {
+        if (d.allowed + d.denied > 0)
+          addDay.run(r.keyId, d.day, d.allowed, d.denied, JSON.stringify(d.byCode), r.keyId);
+        for (const [privilege, at] of d.exercised) exercise.run(r.keyId, privilege, d.day, at, r.keyId);
+      }
     }
   });
 }
@@ -60,11 +81,22 @@ export function postgresUsageWriter(): UsageWriter {
     db.transaction().execute(async (trx) => {
       // One order for every instance (by key, then day): concurrent flushes queue, never deadlock.
       for (const r of [...rows].sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0))) {
-        await sql`update api_keys set last_used_date = ${r.lastUsedDate}, last_used_ip = ${r.lastUsedIp},
-                    inactivity_deadline = greatest(inactivity_deadline, ${r.inactivityDeadline}::bigint)
-                  where id = ${r.keyId} and (last_used_date is null or last_used_date <= ${r.lastUsedDate}::bigint)
-                    and (disabled_reason is not null or inactivity_deadline > ${r.lastUsedDate}::bigint)`.execute(trx);
+        const u = r.lastUsed;
+        if (u)
+          await sql`update api_keys set last_used_date = ${u.date}, last_used_ip = ${u.ip},
+                      inactivity_deadline = greatest(inactivity_deadline, ${u.inactivityDeadline}::bigint)
+                    where id = ${r.keyId} and (last_used_date is null or last_used_date <= ${u.date}::bigint)
+                      and (disabled_reason is not null or inactivity_deadline > ${u.date}::bigint)`.execute(trx);
         for (const d of [...r.days].sort((a, b) => (a.day < b.day ? -1 : 1))) {
+          for (const [privilege, at] of [...d.exercised].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+            await sql`insert into api_key_privilege_usage as p (api_key_id, privilege, day, last_exercised_date)
+                      select ${r.keyId}::text, ${privilege}::text, ${d.day}::text, ${at}::bigint
+                       where exists (select 1 from api_keys where id = ${r.keyId}::text)
+                      on conflict (api_key_id, day, privilege)
+                      do update set last_exercised_date = greatest(p.last_exercised_date, excluded.last_exercised_date)`.execute(
+              trx,
+            );
+          if (d.allowed + d.denied === 0) continue;
           await sql`insert into api_key_usage_daily as u (api_key_id, day, allowed, denied, by_code_json)
                     select ${r.keyId}::text, ${d.day}::text, ${d.allowed}::bigint, ${d.denied}::bigint, ${JSON.stringify(d.byCode)}::text
                      where exists (select 1 from api_keys where id = ${r.keyId}::text)

@@ -37,6 +37,12 @@ export function requires(rule: AccessRule) {
       }
       if (principal.organizationId !== orgId)
         throw new AppError('FORBIDDEN', `This API key does not belong to organization "${orgId}".`);
+      const required = rule.privileges ?? [];
+      const lacking = required.filter((p) => !holdsAll(principal.privileges, [p]));
+      if (lacking.length > 0)
+        throw new AppError('FORBIDDEN', `This API key lacks the privileges: ${lacking.map(privilegeId).join(', ')}.`);
+      // Least-privilege record (PRODUCT.md §7): the privileges this route required, all held.
+      deps.verifier.recordExercised(principal.keyId, principal.privileges, required);
       c.set('orgAccess', { organizationId: orgId, privileges: principal.privileges, groups: [] });
     } else {
       const access = await loadOrgAccess(deps, principal.userId, orgId);

@@ -26,12 +26,20 @@ export function remoteAddress(c: Context): string | null {
  * (KEYWARD_TRUST_PROXY), the right-most X-Forwarded-For entry that is not itself a trusted proxy.
  */
 export function clientAddress(c: Context, trustProxy: readonly string[]): string | null {
-  const remote = remoteAddress(c);
+  return callerAddress(remoteAddress(c), c.req.header('x-forwarded-for'), trustProxy);
+}
+
+/** clientAddress from the parts of a request (the verification fast path reads them off node:http directly). */
+export function callerAddress(
+  remote: string | null,
+  forwardedFor: string | undefined,
+  trustProxy: readonly string[],
+): string | null {
   if (!remote) return null;
   const trusted = trustOf(trustProxy);
   let address = remote;
   if (trusted(remote)) {
-    const hops = (c.req.header('x-forwarded-for') ?? '')
+    const hops = (forwardedFor ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
@@ -41,6 +49,11 @@ export function clientAddress(c: Context, trustProxy: readonly string[]): string
     }
   }
   return normalizeAddress(address) ?? address;
+}
+
+/** Whether X-Forwarded-For from this peer is trusted (otherwise the caller's address is the peer's). */
+export function isTrustedProxy(remote: string, trustProxy: readonly string[]): boolean {
+  return trustOf(trustProxy)(remote);
 }
 
 /** https on the connection itself, or X-Forwarded-Proto: https set by a trusted proxy. */

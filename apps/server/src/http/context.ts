@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db, Store } from '../db/database.ts';
 import type { ShutdownHook } from '../shutdown.ts';
 import type { KeyCache } from '../features/verification/key-cache.ts';
+import type { KeyChanges } from '../features/verification/key-changes.ts';
 import type { UsageBuffer } from '../features/verification/usage-buffer.ts';
 import type { Verifier } from '../features/verification/verifier.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
@@ -18,8 +19,10 @@ export interface Deps {
   config: Config;
   /** Registers a step for graceful shutdown (flush buffered writes, stop loops); runs before the database closes. */
   onShutdown: (hook: ShutdownHook) => void;
-  /** Keys by hash for verification; cleared after every change to keys (changes apply immediately). */
+  /** Keys by hash for verification; forgets the keys announced through `keyChanges` (changes apply immediately). */
   keyCache: KeyCache;
+  /** The one way in for "these keys changed": services publish the ids they changed, after commit. */
+  keyChanges: KeyChanges;
   /** Buffered "last used" and daily usage writes. */
   usage: UsageBuffer;
   verifier: Verifier;

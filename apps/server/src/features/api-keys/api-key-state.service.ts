@@ -108,6 +108,7 @@ export async function changeKeyStates(
       });
     }
   });
+  deps.keyChanges.publish(keys.map(({ row }) => row.id));
 }
 
 /** Deletes keys, all or none, each with its activity (what the key was, never its value). */
@@ -133,4 +134,5 @@ export async function deleteApiKeys(deps: Deps, caller: Caller, ids: readonly st
       keys.map((k) => k.row.id),
     );
   });
+  deps.keyChanges.publish(keys.map(({ row }) => row.id));
 }

@@ -139,6 +139,7 @@ export async function storeNewKey(
     });
     return result;
   });
+  deps.keyChanges.publish([created.row.id]);
   const hasGrants = key.groupsThatCanView.length + key.groupsThatCanEdit.length > 0;
   const grants = hasGrants ? await findGrants(deps.db, [created.row.id]) : [];
   return toApiKeyDto(created.row, {

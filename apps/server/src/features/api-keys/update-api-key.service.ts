@@ -112,4 +112,5 @@ export async function updateApiKey(deps: Deps, caller: Caller, id: string, body:
       now,
     });
   });
+  deps.keyChanges.publish([id]);
 }

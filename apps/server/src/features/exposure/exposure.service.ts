@@ -20,7 +20,7 @@ import { noticeContextOf } from '../notifications/notice-queue.service.ts';
 import { redactKeyValues } from '../notifications/notice-mail.ts';
 import { clearExposure, reportOf, writeExposure } from './exposure.repository.ts';
 
-export type ExposureDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer'>;
+export type ExposureDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'keyChanges'>;
 
 export interface ExposureInput {
   severity: Severity;
@@ -46,7 +46,7 @@ export async function reportExposure(
   actor: TriggeredBy,
 ): Promise<ApiKeyRow> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const row = await requireKey(trx, organizationId, keyId);
     const existing = reportOf(row);
     const reason = {
@@ -84,6 +84,8 @@ export async function reportExposure(
     await advanceKeys(trx, [row.id], noticeContextOf(deps, now));
     return requireKey(trx, organizationId, keyId);
   });
+  deps.keyChanges.publish([keyId]);
+  return result;
 }
 
 /** Dismisses a key's report: only while the key is still usable (409 otherwise, or when it has none). */
@@ -122,6 +124,7 @@ export async function dismissExposure(
       now,
     });
   });
+  deps.keyChanges.publish([keyId]);
 }
 
 async function requireKey(db: Db, organizationId: string, keyId: string): Promise<ApiKeyRow> {

@@ -79,6 +79,7 @@ export async function rotateApiKey(deps: Deps, caller: Caller, id: string, perio
     await recordRotation(trx, caller, row, result.row, { end, period, grants: key });
     return result;
   });
+  deps.keyChanges.publish([row.id, created.row.id]);
   const newGrants = await findGrants(deps.db, [created.row.id]);
   return toApiKeyDto(created.row, {
     now,

@@ -1,7 +1,7 @@
 import { browserUseSeverity, utcDateString } from '@keyward/domain';
 import { SYSTEM_ACTOR } from '../activities/record-activity.ts';
 import { reportExposure, type ExposureDeps } from '../exposure/exposure.service.ts';
-import type { CachedKey, KeyCache } from './key-cache.ts';
+import type { CachedKey } from './key-cache.ts';
 
 export type BrowserUseListener = (key: CachedKey, origin: string, now: number) => void;
 
@@ -12,11 +12,7 @@ const MAX_REMEMBERED = 10_000;
  * Origin) is flagged as exposed, HIGH. Reported in the background so verification stays fast; at
  * most once per key and UTC day (the reason id makes a repeat a no-op anyway).
  */
-export function browserUseReporter(
-  deps: ExposureDeps,
-  cache: KeyCache,
-  log: (line: string) => void,
-): BrowserUseListener {
+export function browserUseReporter(deps: ExposureDeps, log: (line: string) => void): BrowserUseListener {
   const reported = new Set<string>();
   return (key, origin, now) => {
     const severity = browserUseSeverity(key.privacy);
@@ -33,11 +29,10 @@ export function browserUseReporter(
       url: null,
       reasonId: `browser-use-${day}`,
     };
-    reportExposure(deps, key.organizationId, key.id, input, SYSTEM_ACTOR)
-      .then(() => cache.invalidateAll())
-      .catch((err: unknown) => {
-        reported.delete(mark);
-        log(`Could not flag key ${key.id} after browser use: ${err instanceof Error ? err.message : String(err)}`);
-      });
+    // reportExposure announces the change (key-changes.ts): the next verification sees the report.
+    reportExposure(deps, key.organizationId, key.id, input, SYSTEM_ACTOR).catch((err: unknown) => {
+      reported.delete(mark);
+      log(`Could not flag key ${key.id} after browser use: ${err instanceof Error ? err.message : String(err)}`);
+    });
   };
 }

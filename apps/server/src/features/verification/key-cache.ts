@@ -1,9 +1,20 @@
-import { compileIpRules, type CompiledIpRules, type KeyFacts, type Privacy, type Privilege } from '@keyward/domain';
+import {
+  compileIpRules,
+  privilegeUsageId,
+  type CompiledIpRules,
+  type KeyFacts,
+  type Privacy,
+  type Privilege,
+  type VerifiableKey,
+  type VerificationCode,
+} from '@keyward/domain';
 import type { KeyRow, KeyRowSource } from '../../db/key-rows.ts';
+import type { KeyChanges } from './key-changes.ts';
 
 /** What verification needs of a key, parsed once and kept in memory. */
-export interface CachedKey {
+export interface CachedKey extends VerifiableKey {
   id: string;
+  valueHash: string;
   organizationId: string;
   displayName: string;
   privacy: Privacy;
@@ -11,22 +22,36 @@ export interface CachedKey {
   ipRules: CompiledIpRules;
   searchHub: string | null;
   facts: KeyFacts;
+  /** privilegeUsageId of each privilege, same order (least-privilege record). */
+  privilegeIds: readonly string[];
+  /** The verification answers already serialized for this key, by code (they only depend on the key). */
+  answers: Partial<Record<VerificationCode, string>>;
 }
 
 const MAX_ENTRIES = 250_000;
 
 /**
- * An in-process cache of keys by value hash. Any change to keys clears it (see `invalidateAll`), so
- * changes apply to the very next verification; usage updates are applied to cached facts in place.
+ * An in-process cache of keys by value hash. The key services announce every committed change
+ * through `KeyChanges` (see key-changes.ts); the cache forgets those keys, so the very next
+ * verification reads them again. Usage updates are applied to cached facts in place.
  */
 export class KeyCache {
   readonly #byHash = new Map<string, CachedKey>();
+  readonly #hashById = new Map<string, string>();
   /** While true (no channel for other instances' changes), every lookup reads the database. */
   #readThrough = false;
   /** Bumped by every invalidation, so that a read begun before it is not cached after it. */
   #generation = 0;
 
-  constructor(private readonly rows: KeyRowSource) {}
+  constructor(
+    private readonly rows: KeyRowSource,
+    changes: KeyChanges,
+  ) {
+    changes.subscribe((change) => {
+      if (change === 'all') this.invalidateAll();
+      else for (const id of change) this.forget(id);
+    });
+  }
 
   /** The key, from memory or the database (synchronously where the database allows it). */
   get(valueHash: string): CachedKey | null | Promise<CachedKey | null> {
@@ -41,21 +66,45 @@ export class KeyCache {
   #remember(valueHash: string, row: KeyRow | undefined, generation: number): CachedKey | null {
     if (!row) return null;
     const key = toCachedKey(row);
-    if (this.#readThrough || generation !== this.#generation) return key;
-    if (this.#byHash.size >= MAX_ENTRIES) this.#byHash.delete(this.#byHash.keys().next().value as string);
+    // Read inside another request's open transaction (SQLite's one connection): it may still roll
+    // back, so answer from it but keep nothing. Likewise while reading through, or when the keys
+    // changed during the read.
+    if (this.rows.readsUncommitted() || this.#readThrough || generation !== this.#generation) return key;
+    if (this.#byHash.size >= MAX_ENTRIES) {
+      const oldest = this.#byHash.values().next().value as CachedKey;
+      this.#drop(oldest);
+    }
     this.#byHash.set(valueHash, key);
+    this.#hashById.set(key.id, valueHash);
     return key;
+  }
+
+  forget(keyId: string): void {
+    const hash = this.#hashById.get(keyId);
+    if (hash === undefined) return;
+    this.#hashById.delete(keyId);
+    this.#byHash.delete(hash);
   }
 
   invalidateAll(): void {
     this.#generation += 1;
     this.#byHash.clear();
+    this.#hashById.clear();
   }
 
   /** Read through (cache nothing) while changes made elsewhere might go unseen; clears the cache either way. */
   setReadThrough(on: boolean): void {
     this.#readThrough = on;
     this.invalidateAll();
+  }
+
+  get size(): number {
+    return this.#byHash.size;
+  }
+
+  #drop(key: CachedKey): void {
+    this.#byHash.delete(key.valueHash);
+    this.#hashById.delete(key.id);
   }
 }
 
@@ -64,12 +113,15 @@ function toCachedKey(row: KeyRow): CachedKey {
     search?: { enforcedQueryPipelineConfiguration?: { searchHub?: string } };
   };
   const exposure = row.exposure_json ? (JSON.parse(row.exposure_json) as KeyFacts['exposure']) : null;
+  const privileges = JSON.parse(row.privileges_json) as Privilege[];
   return {
     id: row.id,
+    valueHash: row.value_hash,
     organizationId: row.organization_id,
     displayName: row.display_name,
     privacy: row.privacy_level as Privacy,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    privileges,
+    privilegeIds: privileges.map(privilegeUsageId),
     ipRules: compileIpRules({
       allowedIps: JSON.parse(row.allowed_ips_json) as string[],
       deniedIps: JSON.parse(row.denied_ips_json) as string[],
@@ -86,5 +138,6 @@ function toCachedKey(row: KeyRow): CachedKey {
       exposure,
       scheduledDeactivationDate: row.scheduled_deactivation_date,
     },
+    answers: {},
   };
 }

@@ -1,33 +1,48 @@
-import { addYears, utcDateString } from '@keyward/domain';
+import { addYears, DAY_MS, normalizeAddress, utcDateString } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import type { UsageRow, UsageWriter } from '../../db/usage-writer.ts';
 
 export interface UsageEvent {
   keyId: string;
   at: number;
+  /** As presented; normalized when written (only the last one per key and flush is kept). */
   ip: string | null;
   code: string;
   allowed: boolean;
+  /** Least-privilege record (PRODUCT.md §7): privilegeUsageIds the use exercised; null/empty: none. */
+  exercised?: readonly string[] | null;
 }
 
 const FLUSH_CHUNK = 100;
 
+interface DayUsage {
+  allowed: number;
+  denied: number;
+  byCode: Record<string, number>;
+  /** privilegeUsageId → last time exercised that day */
+  exercised: Map<string, number> | null;
+}
+
 interface KeyUsage {
   lastUsedDate: number;
   lastUsedIp: string | null;
-  /** per UTC day: counts */
-  days: Map<string, { allowed: number; denied: number; byCode: Record<string, number> }>;
+  /** per UTC day */
+  days: Map<string, DayUsage>;
 }
 
 /**
- * Buffers "last used" and daily usage counters in memory and writes them in one transaction per
- * flush (at most every `intervalMs`, and on shutdown): writing on every verification would cost
- * more than the verification itself (PRODUCT.md §9). The writes add to what is stored (db/usage-writer.ts),
- * so the flushes of several instances add up.
+ * Buffers "last used", daily usage counters and the least-privilege record in memory and writes
+ * them in small transactions per flush (at most every `intervalMs`, before each job pass, before the
+ * usage routes read, and on shutdown): writing on every verification would cost more than the
+ * verification itself (PRODUCT.md §9). Recording a use is a few map operations.
  */
 export class UsageBuffer {
   #pending = new Map<string, KeyUsage>();
   #timer: NodeJS.Timeout | null = null;
+  /** The UTC day of the last event, kept so that recording does not format a date each time. */
+  #day = '';
+  #dayStart = 0;
+  #dayEnd = 0;
 
   constructor(
     private readonly db: Db,
@@ -44,15 +59,35 @@ export class UsageBuffer {
       usage.lastUsedDate = event.at;
       usage.lastUsedIp = event.ip;
     }
-    const day = utcDateString(event.at);
+    const day = this.#dayOf(event.at);
     let counts = usage.days.get(day);
     if (!counts) {
-      counts = { allowed: 0, denied: 0, byCode: {} };
+      counts = { allowed: 0, denied: 0, byCode: {}, exercised: null };
       usage.days.set(day, counts);
     }
     if (event.allowed) counts.allowed += 1;
     else counts.denied += 1;
     counts.byCode[event.code] = (counts.byCode[event.code] ?? 0) + 1;
+    if (event.exercised && event.exercised.length > 0) addExercised(counts, event.exercised, event.at);
+    this.#schedule();
+  }
+
+  /** Privileges exercised by a use already recorded (an API key calling a REST route that requires them). */
+  recordExercised(keyId: string, at: number, exercised: readonly string[]): void {
+    if (exercised.length === 0) return;
+    let usage = this.#pending.get(keyId);
+    if (!usage) {
+      // The use itself was flushed meanwhile: this entry only carries the privileges (last used unchanged).
+      usage = { lastUsedDate: Number.NEGATIVE_INFINITY, lastUsedIp: null, days: new Map() };
+      this.#pending.set(keyId, usage);
+    }
+    const day = this.#dayOf(at);
+    let counts = usage.days.get(day);
+    if (!counts) {
+      counts = { allowed: 0, denied: 0, byCode: {}, exercised: null };
+      usage.days.set(day, counts);
+    }
+    addExercised(counts, exercised, at);
     this.#schedule();
   }
 
@@ -70,10 +105,17 @@ export class UsageBuffer {
     this.#pending = new Map();
     // Small transactions with a turn of the event loop between them: verification latency stays flat while a flush runs.
     for (let i = 0; i < entries.length; i += FLUSH_CHUNK) {
-      const chunk = entries.slice(i, i + FLUSH_CHUNK);
-      await this.writer.write(this.db, chunk.map(toRow));
+      await this.writer.write(this.db, entries.slice(i, i + FLUSH_CHUNK).map(toRow));
       if (i + FLUSH_CHUNK < entries.length) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  #dayOf(at: number): string {
+    if (at >= this.#dayStart && at < this.#dayEnd) return this.#day;
+    this.#dayStart = at - (((at % DAY_MS) + DAY_MS) % DAY_MS);
+    this.#dayEnd = this.#dayStart + DAY_MS;
+    this.#day = utcDateString(at);
+    return this.#day;
   }
 
   #schedule(): void {
@@ -85,12 +127,32 @@ export class UsageBuffer {
   }
 }
 
+function addExercised(counts: DayUsage, exercised: readonly string[], at: number): void {
+  counts.exercised ??= new Map();
+  for (const id of exercised) {
+    const prev = counts.exercised.get(id);
+    if (prev === undefined || at > prev) counts.exercised.set(id, at);
+  }
+}
+
 function toRow([keyId, usage]: [string, KeyUsage]): UsageRow {
+  const t = usage.lastUsedDate;
   return {
     keyId,
-    lastUsedDate: usage.lastUsedDate,
-    lastUsedIp: usage.lastUsedIp,
-    inactivityDeadline: addYears(usage.lastUsedDate, 1),
-    days: [...usage.days].map(([day, counts]) => ({ day, ...counts })),
+    // Only privileges to record (the use itself was flushed before): last used stays as it is.
+    lastUsed: Number.isFinite(t)
+      ? {
+          date: t,
+          ip: usage.lastUsedIp === null ? null : (normalizeAddress(usage.lastUsedIp) ?? null),
+          inactivityDeadline: addYears(t, 1),
+        }
+      : null,
+    days: [...usage.days].map(([day, counts]) => ({
+      day,
+      allowed: counts.allowed,
+      denied: counts.denied,
+      byCode: counts.byCode,
+      exercised: counts.exercised ? [...counts.exercised] : [],
+    })),
   };
 }

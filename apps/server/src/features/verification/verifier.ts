@@ -1,27 +1,26 @@
 import crypto from 'node:crypto';
 import {
-  holdsAll,
-  ipVerdict,
-  normalizeAddress,
+  decideVerification,
+  exercisedPrivilegeIndex,
   parseKeyValue,
-  statusOf,
-  type KeyStatus,
+  privilegeUsageId,
+  touchesLastUsed,
   type Privilege,
+  type VerificationCode,
 } from '@keyward/domain';
-import type { VerifyResponse } from '@keyward/contract';
 import type { Clock } from '../../clock.ts';
 import type { BrowserUseListener } from './browser-use.ts';
 import type { KeyCache, CachedKey } from './key-cache.ts';
 import type { UsageBuffer } from './usage-buffer.ts';
 
-export type VerifyCode = VerifyResponse['code'];
+export type VerifyCode = VerificationCode;
 
 export interface VerifyInput {
   key: string;
   /** The caller's address as seen by the service asking (verify route), or the connection's (bearer auth). */
   ip: string | null;
   origin?: string | null;
-  privileges?: readonly Privilege[];
+  privileges?: readonly Privilege[] | null;
   searchHub?: string | null;
 }
 
@@ -31,17 +30,12 @@ export interface Verdict {
   key: CachedKey | null;
 }
 
-const STATUS_CODES: Partial<Record<KeyStatus, VerifyCode>> = {
-  DISABLED: 'DISABLED',
-  EXPIRED: 'EXPIRED',
-  DISABLED_FOR_INACTIVITY: 'DISABLED_FOR_INACTIVITY',
-  DISABLED_EXPOSED: 'DISABLED_EXPOSED',
-};
+const NOT_FOUND: Verdict = Object.freeze({ valid: false, code: 'NOT_FOUND', key: null });
 
 /**
- * Decides whether a presented key may do something (PRODUCT.md §4), from the in-memory cache, and
- * records the use (allowed or denied) in the usage buffer. A value with a bad checksum is NOT_FOUND
- * without touching the database.
+ * Decides whether a presented key may do something (PRODUCT.md §4) from the in-memory cache, with
+ * the domain's rules, and records the use (allowed or denied) in the usage buffer, with the
+ * privileges it exercised. A value with a bad checksum is NOT_FOUND without touching the database.
  */
 export class Verifier {
   constructor(
@@ -51,39 +45,53 @@ export class Verifier {
     private readonly onBrowserUse: BrowserUseListener | null = null,
   ) {}
 
-  /** Synchronous when the key is cached (or the database is synchronous), else a promise. */
+  /** Synchronous when the key is cached (or the database is synchronous, SQLite), else a promise (PostgreSQL). */
   verify(input: VerifyInput, organizationId: string | null): Verdict | Promise<Verdict> {
-    if (!parseKeyValue(input.key).ok) return { valid: false, code: 'NOT_FOUND', key: null };
-    const hash = crypto.createHash('sha256').update(input.key).digest('hex');
-    const key = this.cache.get(hash);
+    if (!parseKeyValue(input.key).ok) return NOT_FOUND;
+    const key = this.cache.get(crypto.hash('sha256', input.key, 'hex'));
     if (key instanceof Promise) return key.then((k) => this.#verdict(k, input, organizationId));
     return this.#verdict(key, input, organizationId);
   }
 
   #verdict(key: CachedKey | null, input: VerifyInput, organizationId: string | null): Verdict {
-    if (!key || (organizationId !== null && key.organizationId !== organizationId))
-      return { valid: false, code: 'NOT_FOUND', key: null };
+    if (!key || (organizationId !== null && key.organizationId !== organizationId)) return NOT_FOUND;
     const now = this.clock.now();
-    const code = decide(key, input, now);
+    const asked = input.privileges ?? null;
+    const { code, view } = decideVerification(
+      key,
+      { ip: input.ip, privileges: asked, searchHub: input.searchHub ?? null },
+      now,
+    );
     const allowed = code === 'VALID';
-    const ip = input.ip ? normalizeAddress(input.ip) : null;
-    this.usage.record({ keyId: key.id, at: now, ip, code, allowed });
-    if (input.origin && this.onBrowserUse && !STATUS_CODES[statusOf(key.facts, now).status])
-      this.onBrowserUse(key, input.origin, now);
-    if (key.facts.lastUsedDate === null || now > key.facts.lastUsedDate) {
-      if (key.facts.enabled && statusOf(key.facts, now).usable) key.facts.lastUsedDate = now;
-    }
+    this.usage.record({
+      keyId: key.id,
+      at: now,
+      ip: input.ip,
+      code,
+      allowed,
+      exercised: allowed && asked && asked.length > 0 ? exercisedIds(key, asked) : null,
+    });
+    if (input.origin && this.onBrowserUse && view.usable) this.onBrowserUse(key, input.origin, now);
+    if (touchesLastUsed(key.facts, view, now)) key.facts.lastUsedDate = now;
     return { valid: allowed, code, key };
+  }
+
+  /** Least-privilege record for an API key calling the REST API: the privileges the route required (all held). */
+  recordExercised(keyId: string, held: readonly Privilege[], required: readonly Privilege[]): void {
+    if (required.length === 0) return;
+    const ids = required.flatMap((p) => {
+      const i = exercisedPrivilegeIndex(held, p);
+      return i >= 0 ? [privilegeUsageId(held[i] as Privilege)] : [];
+    });
+    this.usage.recordExercised(keyId, this.clock.now(), ids);
   }
 }
 
-function decide(key: CachedKey, input: VerifyInput, now: number): VerifyCode {
-  const view = statusOf(key.facts, now);
-  const statusCode = STATUS_CODES[view.status];
-  if (statusCode) return statusCode;
-  if (ipVerdict(key.ipRules, input.ip ?? '') === 'DENIED') return 'IP_DENIED';
-  if (input.privileges && input.privileges.length > 0 && !holdsAll(key.privileges, input.privileges))
-    return 'INSUFFICIENT_PRIVILEGES';
-  if (key.searchHub && input.searchHub && input.searchHub !== key.searchHub) return 'SEARCH_HUB_MISMATCH';
-  return 'VALID';
+function exercisedIds(key: Pick<CachedKey, 'privileges' | 'privilegeIds'>, asked: readonly Privilege[]): string[] {
+  const ids: string[] = [];
+  for (const p of asked) {
+    const i = exercisedPrivilegeIndex(key.privileges, p);
+    if (i >= 0) ids.push(key.privilegeIds[i] as string);
+  }
+  return ids;
 }

@@ -1,0 +1,103 @@
+import http from 'node:http';
+import type { Deps } from '../../http/context.ts';
+import { callerAddress, isTrustedProxy } from '../../http/client-address.ts';
+import { answerHeaders, requestIdFor } from './answer-headers.ts';
+import { answerVerify, TOO_LARGE, VERIFY_BODY_LIMIT, type VerifyAnswer } from './verify-request.ts';
+
+/** Answers a request itself (true) or leaves it to the next listener (false). */
+export type FastPath = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+
+const PREFIX = '/rest/organizations/';
+const SUFFIX = '/apikeys/verify';
+/** Organization ids the fast path takes as they are; anything else (percent-encoding…) is left to Hono. */
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const PEER_ADDRESS = Symbol('keyward.peerAddress');
+
+/**
+ * `POST /rest/organizations/{org}/apikeys/verify` on node:http itself, before Hono (PRODUCT.md §9):
+ * no Request/Response objects, no web streams, no generic middleware. Reads the body with the 1 MiB
+ * cap, answers through answerVerify (the same checks and answers as the Hono route), and leaves the
+ * connection usable (a body over the limit is drained, not cut).
+ */
+export function verifyFastPath(deps: Pick<Deps, 'verifier' | 'config'>): FastPath {
+  const trustProxy = deps.config.trustProxy;
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const org = verifyOrgOf(req.url ?? '');
+    if (org === null) return false;
+    const requestId = requestIdFor(req.headers['x-request-id'] as string | undefined);
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number.parseInt(declared, 10) > VERIFY_BODY_LIMIT) {
+      send(res, TOO_LARGE, requestId); // node drains the unread body once the answer is sent
+      return true;
+    }
+    let first: Buffer | null = null;
+    let more: Buffer[] | null = null;
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > VERIFY_BODY_LIMIT) {
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        req.resume(); // discard the rest: the connection stays usable for the next request
+        send(res, TOO_LARGE, requestId);
+        return;
+      }
+      if (first === null) first = chunk;
+      else (more ??= [first]).push(chunk);
+    };
+    const onEnd = () => {
+      const body: Buffer | null = more ? Buffer.concat(more) : first;
+      const text = body === null ? '' : body.toString('utf8');
+      const answer = answerVerify(deps.verifier, org, req.headers['content-type'], text, () =>
+        peerAddress(req, trustProxy),
+      );
+      if (answer instanceof Promise) void answer.then((a) => send(res, a, requestId));
+      else send(res, answer, requestId);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', ignore); // a client gone mid-body: nothing to answer
+    return true;
+  };
+}
+
+function ignore(): void {}
+
+/** The organization of a verify URL (query string allowed), or null when it is not one. */
+function verifyOrgOf(url: string): string | null {
+  if (!url.startsWith(PREFIX)) return null;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!path.endsWith(SUFFIX)) return null;
+  const org = path.slice(PREFIX.length, path.length - SUFFIX.length);
+  return PLAIN_SEGMENT.test(org) ? org : null;
+}
+
+function send(res: http.ServerResponse, answer: VerifyAnswer, requestId: string): void {
+  res.writeHead(answer.status, answerHeaders(answer.contentType, Buffer.byteLength(answer.body), requestId));
+  res.end(answer.body);
+}
+
+/** clientAddress for node:http; the peer's normalized address is kept on its socket (one parse per connection). */
+function peerAddress(req: http.IncomingMessage, trustProxy: readonly string[]): string | null {
+  const socket = req.socket as typeof req.socket & { [PEER_ADDRESS]?: string | null };
+  const remote = socket.remoteAddress ?? null;
+  if (remote !== null && trustProxy.length > 0 && isTrustedProxy(remote, trustProxy))
+    return callerAddress(remote, req.headers['x-forwarded-for'] as string | undefined, trustProxy);
+  if (socket[PEER_ADDRESS] === undefined) socket[PEER_ADDRESS] = callerAddress(remote, undefined, trustProxy);
+  return socket[PEER_ADDRESS];
+}
+
+/**
+ * A `createServer` for @hono/node-server's `serve` that gives each request to the fast paths
+ * first, then to Hono.
+ */
+export function createServerWithFastPaths(...fastPaths: FastPath[]): typeof http.createServer {
+  const create = (options: http.ServerOptions, listener: http.RequestListener): http.Server =>
+    http.createServer(options, (req, res) => {
+      for (const fastPath of fastPaths) if (fastPath(req, res)) return;
+      listener(req, res);
+    });
+  return create as typeof http.createServer;
+}
