@@ -36,9 +36,7 @@ export class AdminApi {
     );
   }
 
-  async getKey(
-    id: string,
-  ): Promise<
+  async getKey(id: string): Promise<
     SeededKey & {
       apiKeyTemplateId: string;
       description: string;
