@@ -2,9 +2,9 @@
 // database; a key is disabled/enabled through instance A and instance B's verification is polled
 // until it reflects the change. Prints median, p95, p99 and max over the changes.
 // Usage: KEYWARD_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/pg-lag.ts [changes]
-import { bundleEntrypoints, removeBundle } from '../apps/server/src/entrypoints.test-support.ts';
-import { call, login, msUntil, percentile, startInstance } from '../apps/server/src/test/instances.ts';
-import { createScratchDatabase, dropScratchDatabase } from '../apps/server/src/test/test-database.ts';
+import { bundleEntrypoints, removeBundle } from '../apps/server/test/entrypoints.ts';
+import { call, login, msUntil, percentile, startInstance } from '../apps/server/test/instances.ts';
+import { createScratchDatabase, dropScratchDatabase } from '../apps/server/test/test-database.ts';
 
 const server = process.env.KEYWARD_TEST_DATABASE_URL;
 if (!server) {

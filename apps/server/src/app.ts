@@ -9,20 +9,20 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { isDatabaseUnavailable, type OpenedDatabase } from './db/database.ts';
 import { authenticate } from './http/auth.ts';
-import type { AppEnv, Deps } from './http/context.ts';
+import type { AppEnv } from './http/context.ts';
 import { AppError, problemBody, problemResponse } from './http/problem.ts';
 import { validationHook } from './http/validate.ts';
-import { registerFeatureRoutes } from './features/index.ts';
 import { serveSpa } from './http/spa.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
 import { KeyCache } from './features/verification/key-cache.ts';
-import { createKeyChanges } from './features/verification/key-changes.ts';
+import { createKeyChanges, type KeyChanges } from './features/verification/key-changes.ts';
+import { registerVerifyEndpoint } from './features/verification/verify-endpoint.ts';
 import { UsageBuffer } from './features/verification/usage-buffer.ts';
 import { Verifier } from './features/verification/verifier.ts';
 import { browserUseReporter } from './features/verification/browser-use.ts';
-import { registerVerifyEndpoint } from './features/verification/verify-endpoint.ts';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.ts';
 import { mailerFromConfig, type Mailer } from './mail/mailer.ts';
+import { registerRoutes } from './routes.ts';
 
 export interface AppOptions {
   db: OpenedDatabase;
@@ -41,10 +41,21 @@ export interface AppOptions {
 
 export type App = OpenAPIHono<AppEnv>;
 
-const DEPS = new WeakMap<App, Deps>();
+/** What tests and benchmarks reach into an app for: flush buffered usage, run a job pass. */
+export interface AppHandles {
+  usage: UsageBuffer;
+  jobs: JobRunner;
+  /** The keys-changed seam (key-changes.ts): tests watch it; other instances' changes come in through it. */
+  keyChanges: KeyChanges;
+  /** main.ts serves verification on node:http before Hono with it (verify-fast-path.ts). */
+  verifier: Verifier;
+  config: Config;
+}
 
-/** The dependencies an app was built with (tests and benchmarks: flush usage, run jobs). */
-export function depsOf(app: App): Deps {
+const DEPS = new WeakMap<App, AppHandles>();
+
+/** The parts of an app built by createApp that tests and benchmarks drive directly. */
+export function depsOf(app: App): AppHandles {
   const deps = DEPS.get(app);
   if (!deps) throw new Error('not an app built by createApp');
   return deps;
@@ -78,24 +89,14 @@ export function createApp(options: AppOptions): App {
     });
   jobs.addHooks({ beforePass: () => usage.flush(), onKeysChanged: () => keyChanges.publish('all') });
   shutdown.onShutdown(() => jobs.stop());
-  const deps: Deps = {
-    db: options.db.db,
-    store,
-    clock: options.clock,
-    config: options.config,
-    onShutdown: (hook) => shutdown.onShutdown(hook),
+  const db = options.db.db;
+  const { clock, config } = options;
+  const verifier = new Verifier(
     keyCache,
-    keyChanges,
     usage,
-    verifier: new Verifier(
-      keyCache,
-      usage,
-      options.clock,
-      browserUseReporter({ db: options.db.db, clock: options.clock, config: options.config, mailer, keyChanges }, log),
-    ),
-    mailer,
-    jobs,
-  };
+    clock,
+    browserUseReporter({ db, clock, config, mailer, keyChanges }, log),
+  );
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError((err, c) => {
@@ -135,13 +136,9 @@ export function createApp(options: AppOptions): App {
       });
     }
   });
-  registerVerifyEndpoint(app, deps); // before the generic middleware: the hot path (PRODUCT.md §9)
+  registerVerifyEndpoint(app, { verifier, config }); // before the generic middleware: the hot path (PRODUCT.md §9)
 
   app.use('*', requestId());
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
@@ -150,10 +147,17 @@ export function createApp(options: AppOptions): App {
   });
   app.use('/rest/*', limitBody);
   app.use('/oauth/*', limitBody);
-  app.use('/rest/*', authenticate);
-  app.use('/oauth/*', authenticate);
+  const authenticated = authenticate({
+    db,
+    clock,
+    trustProxy: config.trustProxy,
+    verifier,
+    recordKeyPrivileges: verifier.recordExercised.bind(verifier),
+  });
+  app.use('/rest/*', authenticated);
+  app.use('/oauth/*', authenticated);
 
-  registerFeatureRoutes(app, deps);
+  registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs, keyChanges });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
     type: 'http',
@@ -174,7 +178,7 @@ export function createApp(options: AppOptions): App {
   app.get('/rest/docs', swaggerUI({ url: '/rest/openapi.json' }));
 
   if (options.webRoot) serveSpa(app, options.webRoot);
-  DEPS.set(app, deps);
+  DEPS.set(app, { usage, jobs, keyChanges, verifier, config });
   return app;
 }
 

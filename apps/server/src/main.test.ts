@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleEntrypoints, removeBundle, repoRoot } from './entrypoints.test-support.ts';
+import { bundleEntrypoints, removeBundle, repoRoot } from '../test/entrypoints.ts';
 
 let bundle: string;
 beforeAll(async () => {

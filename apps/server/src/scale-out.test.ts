@@ -2,9 +2,9 @@ import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
-import { bundleEntrypoints, removeBundle } from './entrypoints.test-support.ts';
-import { call, login, msUntil, percentile, startInstance, type Instance } from './test/instances.ts';
-import { createScratchDatabase, dropScratchDatabase, TEST_DATABASE_URL } from './test/test-database.ts';
+import { bundleEntrypoints, removeBundle } from '../test/entrypoints.ts';
+import { call, login, msUntil, percentile, startInstance, type Instance } from '../test/instances.ts';
+import { createScratchDatabase, dropScratchDatabase, TEST_DATABASE_URL } from '../test/test-database.ts';
 
 // PRODUCT.md §10: two real server processes on one PostgreSQL database behave as one.
 // Runs when KEYWARD_TEST_DATABASE_URL names a PostgreSQL server (.ci/run always sets it).

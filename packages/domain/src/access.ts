@@ -96,3 +96,16 @@ export function apiKeyCallerRefusal(required: readonly Privilege[]): string | nu
   if (consoleOnly.length === 0) return null;
   return `An API key can never view or edit API keys, groups or activities (requires ${consoleOnly.map(privilegeId).join(', ')}). Sign in as a user instead.`;
 }
+
+/**
+ * The most a user's groups can give on any one key, before its grants are known: what a route's
+ * Access rule checks (a CUSTOM group may be granted Edit on some key; the service checks which).
+ */
+export function keyAccessCeiling(user: {
+  groups: readonly { id: string; apiKeyAccess: ApiKeyAccess }[];
+}): KeyAccessLevel {
+  return keyAccessOf(
+    user,
+    user.groups.map((g) => ({ groupId: g.id, level: 'EDIT' })),
+  );
+}

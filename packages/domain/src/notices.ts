@@ -68,6 +68,30 @@ export type DueNotice = {
 type NoticeEvent = { notice: NoticeId; at: number };
 type Occurrence = { series: NoticeSeries; cycle: string; events: NoticeEvent[] };
 
+/** A notice and how long before its series' event it is due. */
+export type NoticeOffset = { readonly notice: NoticeId; readonly before: number };
+
+/**
+ * The notices of the series whose events are fixed deadlines, earliest first: due `before` ms ahead
+ * of the event (expiration: X; inactivity: T). The jobs' SQL pre-filter reads these too.
+ */
+export const NOTICE_OFFSETS = {
+  expiration: [
+    { notice: 'EXPIRATION_7D', before: 7 * DAY_MS },
+    { notice: 'EXPIRATION_2D', before: 2 * DAY_MS },
+    { notice: 'EXPIRED', before: 0 },
+  ],
+  inactivity: [
+    { notice: 'INACTIVITY_30D', before: 30 * DAY_MS },
+    { notice: 'INACTIVITY_15D', before: 15 * DAY_MS },
+    { notice: 'INACTIVITY_1D', before: DAY_MS },
+    { notice: 'INACTIVITY_DEACTIVATED', before: 0 },
+  ],
+} as const satisfies Record<'expiration' | 'inactivity', readonly NoticeOffset[]>;
+
+const eventsAt = (offsets: readonly NoticeOffset[], instant: number): NoticeEvent[] =>
+  offsets.map((o) => ({ notice: o.notice, at: instant - o.before }));
+
 export function noticeDedupeKey(series: NoticeSeries, cycle: string, notice: NoticeId): string {
   return `${series}:${cycle}:${notice}`;
 }
@@ -83,11 +107,7 @@ function expirationOccurrence(facts: KeyFacts, view: StatusView): Occurrence | n
   return {
     series: 'expiration',
     cycle: String(facts.expirationDate),
-    events: [
-      { notice: 'EXPIRATION_7D', at: x - 7 * DAY_MS },
-      { notice: 'EXPIRATION_2D', at: x - 2 * DAY_MS },
-      { notice: 'EXPIRED', at: x },
-    ],
+    events: eventsAt(NOTICE_OFFSETS.expiration, x),
   };
 }
 
@@ -99,12 +119,7 @@ function inactivityOccurrence(facts: KeyFacts, view: StatusView): Occurrence | n
   return {
     series: 'inactivity',
     cycle: String(t),
-    events: [
-      { notice: 'INACTIVITY_30D', at: t - 30 * DAY_MS },
-      { notice: 'INACTIVITY_15D', at: t - 15 * DAY_MS },
-      { notice: 'INACTIVITY_1D', at: t - DAY_MS },
-      { notice: 'INACTIVITY_DEACTIVATED', at: t },
-    ],
+    events: eventsAt(NOTICE_OFFSETS.inactivity, t),
   };
 }
 

@@ -27,7 +27,8 @@ export type ValidationRule =
   | 'SPACES'
   | 'HOST_BITS_SET'
   | 'NON_PUBLIC'
-  | 'MAX_ENTRIES';
+  | 'MAX_ENTRIES'
+  | 'NOT_EDITABLE';
 
 export type FieldError = { path: string; rule: ValidationRule; message: string };
 export type Checked<T> = { value: T; errors: FieldError[] };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { PostgresSpellings, type DialectName } from './dialect.ts';
 import { noKeyChangeFeed, postgresKeyChangeFeed, type KeyChangeFeed } from './key-change-feed.ts';
@@ -59,7 +59,7 @@ export function openDatabase(file: string): OpenedSqlite {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const ping = sqlite.prepare('select 1');
   const store: Store = {
     dialect: 'sqlite',
@@ -82,6 +82,28 @@ export function openDatabase(file: string): OpenedSqlite {
     store,
     close: async () => {
       await db.destroy();
+    },
+  };
+}
+
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * better-sqlite3 as kysely sees it, with prepared statements reused by SQL text: kysely prepares
+ * every query anew, which costs as much as running it (PRODUCT.md §9, creating keys through the API).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt as unknown as SqliteStatement;
     },
   };
 }

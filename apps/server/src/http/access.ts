@@ -1,6 +1,19 @@
 import { createMiddleware } from 'hono/factory';
-import { apiKeyAccessPrivileges, holdsAll, privilegeId, type ApiKeyAccess, type Privilege } from '@keyward/domain';
-import type { AppEnv, Deps, OrgAccess, UserPrincipal } from './context.ts';
+import {
+  apiKeyCallerRefusal,
+  effectivePrivileges,
+  keyAccessAllows,
+  keyAccessCeiling,
+  holdsAll,
+  privilegeId,
+  REQUIRED_PRIVILEGES,
+  type ApiKeyAccess,
+  type Privilege,
+} from '@keyward/domain';
+import { privilegesFrom } from '../db/json-columns.ts';
+import type { Db } from '../db/database.ts';
+import type { AppEnv } from './context.ts';
+import type { OrgAccess, UserPrincipal } from './principal.ts';
 import { AppError } from './problem.ts';
 
 /**
@@ -27,13 +40,9 @@ export function requires(rule: AccessRule) {
       );
     const orgId = c.req.param('org');
     if (!orgId) throw new AppError('NOT_FOUND', 'This route needs an organization.');
-    const deps = c.var.deps;
     if (principal.kind === 'apiKey') {
       if (rule.apiKeys !== 'allowed') {
-        throw new AppError(
-          'API_KEY_FORBIDDEN',
-          'An API key can never view or edit API keys, groups or activities: log in as a user.',
-        );
+        throw new AppError('API_KEY_FORBIDDEN', apiKeyRefusal(rule));
       }
       if (principal.organizationId !== orgId)
         throw new AppError('FORBIDDEN', `This API key does not belong to organization "${orgId}".`);
@@ -42,10 +51,10 @@ export function requires(rule: AccessRule) {
       if (lacking.length > 0)
         throw new AppError('FORBIDDEN', `This API key lacks the privileges: ${lacking.map(privilegeId).join(', ')}.`);
       // Least-privilege record (PRODUCT.md §7): the privileges this route required, all held.
-      deps.verifier.recordExercised(principal.keyId, principal.privileges, required);
+      c.var.recordKeyPrivileges(principal.keyId, principal.privileges, required);
       c.set('orgAccess', { organizationId: orgId, privileges: principal.privileges, groups: [] });
     } else {
-      const access = await loadOrgAccess(deps, principal.userId, orgId);
+      const access = await c.var.loadOrgAccess(principal.userId, orgId);
       assertAllowed(access, rule, orgId);
       c.set('orgAccess', access);
     }
@@ -74,7 +83,7 @@ function assertAllowed(access: OrgAccess | null, rule: AccessRule, orgId: string
   if (missing.length > 0) {
     throw new AppError('FORBIDDEN', `This requires the privileges: ${missing.map(privilegeId).join(', ')}.`);
   }
-  if (rule.keyAccess && !hasKeyAccess(access, rule.keyAccess)) {
+  if (rule.keyAccess && !keyAccessAllows(keyAccessCeiling(access), rule.keyAccess)) {
     throw new AppError(
       'FORBIDDEN',
       `Your groups do not grant the ${rule.keyAccess === 'EDIT' ? 'Edit' : 'View'} access level on API keys.`,
@@ -82,14 +91,25 @@ function assertAllowed(access: OrgAccess | null, rule: AccessRule, orgId: string
   }
 }
 
-function hasKeyAccess(access: OrgAccess, level: 'VIEW' | 'EDIT'): boolean {
-  const allowed: ApiKeyAccess[] = level === 'VIEW' ? ['VIEW_ALL', 'EDIT_ALL', 'CUSTOM'] : ['EDIT_ALL', 'CUSTOM'];
-  return access.groups.some((g) => allowed.includes(g.apiKeyAccess));
+/**
+ * The domain's refusal of an API key caller. A route that lists no console privilege is still
+ * refused to API keys unless it says `apiKeys: 'allowed'`: what it serves is key-editing (exposure
+ * reports) or console-only, so the refusal names API-key View, the least of those.
+ */
+function apiKeyRefusal(rule: AccessRule): string {
+  const required = [
+    ...(rule.privileges ?? []),
+    ...(rule.keyAccess === 'EDIT' ? [REQUIRED_PRIVILEGES.editApiKeys] : []),
+    ...(rule.keyAccess === 'VIEW' ? [REQUIRED_PRIVILEGES.viewApiKeys] : []),
+  ];
+  return apiKeyCallerRefusal(required) ?? KEYS_ARE_CONSOLE_ONLY;
 }
 
+const KEYS_ARE_CONSOLE_ONLY = apiKeyCallerRefusal([REQUIRED_PRIVILEGES.viewApiKeys]) ?? '';
+
 /** The caller's groups and privileges in one organization, or null when not a member (or no such organization). */
-export async function loadOrgAccess(deps: Deps, userId: string, orgId: string): Promise<OrgAccess | null> {
-  const groups = await deps.db
+export async function loadOrgAccess(db: Db, userId: string, orgId: string): Promise<OrgAccess | null> {
+  const groups = await db
     .selectFrom('groups as g')
     .innerJoin('group_members as m', 'm.group_id', 'g.id')
     .select(['g.id', 'g.api_key_access', 'g.privileges_json'])
@@ -99,22 +119,17 @@ export async function loadOrgAccess(deps: Deps, userId: string, orgId: string): 
   if (groups.length === 0) return null;
   return {
     organizationId: orgId,
-    privileges: effectivePrivileges(groups),
+    privileges: effectivePrivileges(groupGrantsOf(groups)),
     groups: groups.map((g) => ({ id: g.id, apiKeyAccess: g.api_key_access as ApiKeyAccess })),
   };
 }
 
-/** A user's privileges from some groups: theirs plus those their API-key access implies, without duplicates. */
-export function effectivePrivileges(
+/** Group rows (access level and privileges as stored) as the domain's group grants. */
+export function groupGrantsOf(
   groups: readonly { api_key_access: string; privileges_json: string }[],
-): Privilege[] {
-  const byKey = new Map<string, Privilege>();
-  for (const g of groups) {
-    const own = JSON.parse(g.privileges_json) as Privilege[];
-    for (const p of [...own, ...apiKeyAccessPrivileges(g.api_key_access as ApiKeyAccess)]) {
-      const key = `${privilegeId(p)}@${p.targetId ?? '*'}`;
-      if (!byKey.has(key)) byKey.set(key, p);
-    }
-  }
-  return [...byKey.values()];
+): { apiKeyAccess: ApiKeyAccess; privileges: Privilege[] }[] {
+  return groups.map((g) => ({
+    apiKeyAccess: g.api_key_access as ApiKeyAccess,
+    privileges: privilegesFrom(g.privileges_json),
+  }));
 }

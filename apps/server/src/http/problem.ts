@@ -82,3 +82,8 @@ export function problemResponse(c: Context, err: AppError): Response {
     headers: { 'content-type': 'application/problem+json', ...err.headers },
   });
 }
+
+/** The one way a domain verdict becomes an error answer: a refusal throws `code` with the verdict's message. */
+export function throwIfRefused(verdict: { ok: true } | { ok: false; message: string }, code: ErrorCode): void {
+  if (!verdict.ok) throw new AppError(code, verdict.message);
+}

@@ -4,8 +4,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Locks } from '../db/locks.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { runLifecycleJob } from './lifecycle.job.ts';
-import { deliverDueMail } from './mail-delivery.job.ts';
+import { runLifecycleJob } from '../features/lifecycle/lifecycle.job.ts';
+import { deliverDueMail } from '../features/notifications/mail-delivery.job.ts';
 
 export interface JobRunnerOptions {
   db: Db;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { createSmtpMailer, type Mailer } from '../mail/mailer.ts';
 import { createJobRunner, type JobRunner } from './job-runner.ts';
-import { at, LifecycleServer } from './lifecycle.test-support.ts';
+import { at, LifecycleServer } from '../../test/lifecycle-server.ts';
 
 // Keys made at T0 (2026-01-15T12:00Z) with P10D expire 2026-01-25T23:59:59Z: their 7-day notice is
 // due from 2026-01-19T00:00Z, the 2-day one from 2026-01-24T00:00Z, EXPIRED from 2026-01-26T00:00Z.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityPage, ApiKey } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
-import { ADMIN_EMAIL, ORG, T0, createTestContext, type TestContext } from '../../test/harness.ts';
+import { ADMIN_EMAIL, ORG, T0, createTestContext, type TestContext } from '../../../test/harness.ts';
 import { recordActivity, SYSTEM_ACTOR } from './record-activity.ts';
 
 let ctx: TestContext;

@@ -3,7 +3,8 @@ import { ActivityFiltersSchema, ActivityListQuerySchema, ActivityPageSchema } fr
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { z } from 'zod';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { listActivities } from './activities.service.ts';
 
@@ -25,7 +26,7 @@ const listRoute = createRoute({
   },
 });
 
-export function registerActivityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerActivityRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db }): void {
   app.openapi(listRoute, async (c) => {
     const { org } = c.req.valid('param');
     const page = await listActivities(deps.db, org, c.req.valid('query'), c.req.valid('json'));

@@ -1,6 +1,6 @@
 import type { ActivityOperation, ResourceState, TriggeredBy } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { Principal } from '../../http/context.ts';
+import type { Principal } from '../../http/principal.ts';
 import { insertActivity } from './activities.repository.ts';
 
 export type { TriggeredBy };

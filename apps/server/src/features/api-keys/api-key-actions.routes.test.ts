@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { DAY_MS, addYears, endOfUtcDay } from '@keyward/domain';
-import { T0, createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, activitiesOf, advanceTo, createKey, getKey, jsonOf } from './api-keys.test-support.ts';
+import { T0, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, activitiesOf, advanceTo, createKey, getKey, jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiKeySchema, DuplicateApiKeyRequestSchema } from '@keyward/contract';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, canDuplicate, canEdit, KeyParamsSchema, tags } from './api-key-routing.ts';
+import type { KeyServiceDeps } from './key-access.ts';
 import { ACTIVATE, changeKeyStates, DISABLE, EXTEND } from './api-key-state.service.ts';
 import { duplicateApiKey } from './duplicate-api-key.service.ts';
 
@@ -61,7 +62,7 @@ const duplicateRoute = createRoute({
   },
 });
 
-export function registerApiKeyActionRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerApiKeyActionRoutes(app: OpenAPIHono<AppEnv>, deps: KeyServiceDeps): void {
   app.openapi(activateRoute, async (c) => {
     await changeKeyStates(deps, callerOf(c), [c.req.valid('param').id], ACTIVATE);
     return c.body(null, 204);

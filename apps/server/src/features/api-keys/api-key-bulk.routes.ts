@@ -1,8 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiKeyIdListSchema } from '@keyward/contract';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonBody, problemResponses } from '../../http/openapi.ts';
-import { BASE, callerOf, canEdit, OrgParamsSchema, tags } from './api-key-routing.ts';
+import { BASE, callerOf, canEdit, tags } from './api-key-routing.ts';
+import type { KeyServiceDeps } from './key-access.ts';
 import { ACTIVATE, changeKeyStates, deleteApiKeys, DISABLE } from './api-key-state.service.ts';
 
 // Bulk calls are all or nothing: one unknown key (404), one the caller can't edit (403) or one
@@ -40,7 +42,7 @@ const disableBulkRoute = createRoute({
   responses: { 204: { description: 'Deactivated' }, ...problemResponses(400, 401, 403, 404, 409, 413) },
 });
 
-export function registerApiKeyBulkRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerApiKeyBulkRoutes(app: OpenAPIHono<AppEnv>, deps: KeyServiceDeps): void {
   app.openapi(deleteBulkRoute, async (c) => {
     await deleteApiKeys(deps, callerOf(c), c.req.valid('json'));
     return c.body(null, 204);

@@ -12,7 +12,7 @@ import type { Db } from '../../db/database.ts';
 import { caseInsensitive } from '../../db/dialect.ts';
 import { keyTextMatches } from '../../db/key-search.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ApiKeyRow } from './api-key.mapper.ts';
+import type { ApiKeyRow } from './api-key-row.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
 import { cachedStatusCount } from './status-count-cache.ts';
 import { filterForms, statusRank } from './status-sql.ts';

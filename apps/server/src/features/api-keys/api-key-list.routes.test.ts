@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { DAY_MS } from '@keyward/domain';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, advanceTo, createKey, jsonOf } from './api-keys.test-support.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, advanceTo, createKey, jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

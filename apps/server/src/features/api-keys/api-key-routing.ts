@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { requires } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { AppError } from '../../http/problem.ts';
 import { actorOf } from '../activities/record-activity.ts';
 import type { Caller } from './key-access.ts';
@@ -10,7 +11,6 @@ import type { Caller } from './key-access.ts';
 export const BASE = '/rest/organizations/{org}/apikeys';
 export const tags = ['API keys'];
 
-export const OrgParamsSchema = z.object({ org: z.string().min(1).meta({ description: 'Organization id' }) });
 export const KeyParamsSchema = OrgParamsSchema.extend({
   id: z.string().min(1).max(100).meta({ description: 'API key id' }),
 });

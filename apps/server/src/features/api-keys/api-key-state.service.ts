@@ -8,14 +8,13 @@ import {
   type KeyFacts,
   type Verdict,
 } from '@keyward/domain';
-import type { Deps } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
 import { changedFields, recordActivity } from '../activities/record-activity.ts';
-import { factsOf, resourceStateOf, type ApiKeyRow } from './api-key.mapper.ts';
+import { factsOf, resourceStateOf, type ApiKeyRow } from './api-key-row.ts';
 import { deleteKeys, updateKey, type KeyPatch } from './api-keys.repository.ts';
 import { loadKeys } from './api-keys.service.ts';
 import { keyActivityFields, grantIds } from './key-fields.ts';
-import type { Caller } from './key-access.ts';
+import type { Caller, KeyServiceDeps } from './key-access.ts';
 
 interface StateChange {
   operation: 'ENABLE' | 'DISABLE' | 'EXTEND';
@@ -79,7 +78,7 @@ function conflict(refused: { id: string; reason: string; message: string }[]): A
 
 /** Activates, disables or extends keys: all of them in one transaction, or none if one is refused. */
 export async function changeKeyStates(
-  deps: Deps,
+  deps: KeyServiceDeps,
   caller: Caller,
   ids: readonly string[],
   change: StateChange,
@@ -112,7 +111,7 @@ export async function changeKeyStates(
 }
 
 /** Deletes keys, all or none, each with its activity (what the key was, never its value). */
-export async function deleteApiKeys(deps: Deps, caller: Caller, ids: readonly string[]): Promise<void> {
+export async function deleteApiKeys(deps: KeyServiceDeps, caller: Caller, ids: readonly string[]): Promise<void> {
   const keys = await loadKeys(deps.db, caller, ids, 'EDIT');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
-import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, createKey, jsonOf } from './api-keys.test-support.ts';
+import { ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, createKey, jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 let key!: ApiKey;

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ApiKeyTable } from '../../db/schema.ts';
-import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
+import type { ApiKeyRow, GrantRow } from './api-key-row.ts';
 
 export type NewKeyRow = Insertable<ApiKeyTable>;
 export type KeyPatch = Updateable<ApiKeyTable>;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { DAY_MS, endOfUtcDay, parseKeyValue, privilege, templatePrivileges } from '@keyward/domain';
-import { ADMIN_EMAIL, ORG, T0, createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, activitiesOf, createKey, getKey, jsonOf } from './api-keys.test-support.ts';
+import { ADMIN_EMAIL, ORG, T0, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, activitiesOf, createKey, getKey, jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

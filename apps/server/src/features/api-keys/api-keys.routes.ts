@@ -8,20 +8,13 @@ import {
   UpdateApiKeyRequestSchema,
 } from '@keyward/contract';
 import { z } from 'zod';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { registerApiKeyActionRoutes } from './api-key-actions.routes.ts';
 import { registerApiKeyBulkRoutes } from './api-key-bulk.routes.ts';
-import {
-  BASE,
-  callerOf,
-  canCreate,
-  canEdit,
-  canView,
-  KeyParamsSchema,
-  OrgParamsSchema,
-  tags,
-} from './api-key-routing.ts';
+import { BASE, callerOf, canCreate, canEdit, canView, KeyParamsSchema, tags } from './api-key-routing.ts';
+import type { KeyServiceDeps } from './key-access.ts';
 import { deleteApiKeys } from './api-key-state.service.ts';
 import { getApiKey, listApiKeys } from './api-keys.service.ts';
 import { createApiKey } from './create-api-key.service.ts';
@@ -91,7 +84,7 @@ const deleteRoute = createRoute({
 });
 
 /** Every route of the API keys feature (these, the per-key actions and the bulk calls). */
-export function registerApiKeyRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerApiKeyRoutes(app: OpenAPIHono<AppEnv>, deps: KeyServiceDeps): void {
   registerApiKeyBulkRoutes(app, deps);
   registerApiKeyActionRoutes(app, deps);
   app.openapi(listRoute, async (c) => {

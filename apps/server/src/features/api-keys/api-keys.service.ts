@@ -1,11 +1,17 @@
 import type { ApiKey, ApiKeyListQuery } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { Deps } from '../../http/context.ts';
 import type { KeyAccessLevel } from '@keyward/domain';
-import { toApiKeyDto, type ApiKeyRow, type GrantRow } from './api-key.mapper.ts';
+import { toApiKeyDto, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { listKeys } from './api-key-list.repository.ts';
 import { findGrants, findKey, findKeys } from './api-keys.repository.ts';
-import { accessToKey, assertKeyAccess, notFound, visibleGroupsOf, type Caller } from './key-access.ts';
+import {
+  accessToKey,
+  assertKeyAccess,
+  notFound,
+  visibleGroupsOf,
+  type Caller,
+  type KeyServiceDeps,
+} from './key-access.ts';
 
 const DEFAULT_PER_PAGE = 100;
 
@@ -18,7 +24,7 @@ export async function toDtos(db: Db, caller: Caller, rows: readonly ApiKeyRow[],
 }
 
 export async function listApiKeys(
-  deps: Deps,
+  deps: KeyServiceDeps,
   caller: Caller,
   query: ApiKeyListQuery,
 ): Promise<{ items: ApiKey[]; total: number }> {
@@ -75,7 +81,7 @@ export async function loadKeys(
   });
 }
 
-export async function getApiKey(deps: Deps, caller: Caller, id: string): Promise<ApiKey> {
+export async function getApiKey(deps: KeyServiceDeps, caller: Caller, id: string): Promise<ApiKey> {
   const { row, grants, level } = await loadKey(deps.db, caller, id, 'VIEW');
   return toApiKeyDto(row, { now: deps.clock.now(), grants, access: level });
 }

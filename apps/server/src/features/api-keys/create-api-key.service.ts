@@ -11,14 +11,13 @@ import {
   type TemplateId,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { Deps } from '../../http/context.ts';
-import { randomBytes, sha256Hex } from '../../http/hash.ts';
+import { randomBytes, sha256Hex } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity, type TriggeredBy } from '../activities/record-activity.ts';
-import { toApiKeyDto, type ApiKeyRow } from './api-key.mapper.ts';
+import { toApiKeyDto, type ApiKeyRow } from './api-key-row.ts';
 import { findGrants, insertGrants, insertKey } from './api-keys.repository.ts';
 import { assertGroupsExist, keyActivityFields } from './key-fields.ts';
-import { accessToKey, type Caller } from './key-access.ts';
+import { accessToKey, type Caller, type KeyServiceDeps } from './key-access.ts';
 
 /** Without apiKeyTemplateId, create makes a Custom key (PRODUCT.md §3.4). */
 const DEFAULT_TEMPLATE: TemplateId = 'custom';
@@ -116,7 +115,7 @@ function requestInput(templateId: string, body: CreateApiKeyRequest): KeyRequest
 
 /** Writes a validated key and its activity in one transaction; answers the key with its value. */
 export async function storeNewKey(
-  deps: Deps,
+  deps: KeyServiceDeps,
   caller: Caller,
   key: NormalizedKey,
   activity: { operation: 'CREATE' | 'DUPLICATE'; details?: Record<string, unknown> },
@@ -151,7 +150,7 @@ export async function storeNewKey(
 }
 
 export async function createApiKey(
-  deps: Deps,
+  deps: KeyServiceDeps,
   caller: Caller,
   templateId: string | undefined,
   body: CreateApiKeyRequest,

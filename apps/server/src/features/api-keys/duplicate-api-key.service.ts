@@ -1,11 +1,10 @@
-import type { AdditionalConfiguration, ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
-import { validateKeyRequest, type KeyRequestInput, type Privilege } from '@keyward/domain';
-import type { Deps } from '../../http/context.ts';
-import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
+import type { ApiKey, DuplicateApiKeyRequest } from '@keyward/contract';
+import { validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
+import { keySettingsOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { loadKey } from './api-keys.service.ts';
 import { storeNewKey, throwIfInvalid } from './create-api-key.service.ts';
 import { grantIds } from './key-fields.ts';
-import type { Caller } from './key-access.ts';
+import type { Caller, KeyServiceDeps } from './key-access.ts';
 
 /**
  * An existing key's settings as a create request (for validateKeyRequest): same template,
@@ -18,15 +17,14 @@ export function requestFromExisting(
   grants: readonly GrantRow[],
   body: DuplicateApiKeyRequest,
 ): KeyRequestInput {
-  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
-  const privileges = JSON.parse(row.privileges_json) as Privilege[];
+  const { additionalConfiguration: config, privileges, allowedIps, deniedIps } = keySettingsOf(row);
   return {
     templateId: row.template_id,
     displayName: body.displayName ?? row.display_name,
     description: body.description ?? row.description,
     privileges,
-    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-    deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    allowedIps,
+    deniedIps,
     searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
     commerce: config.commerce ?? null,
     lifetimeDuration: body.lifetimeDuration ?? null,
@@ -38,7 +36,7 @@ export function requestFromExisting(
 
 /** Create from existing: a new key (with its value) like the original, which is left unchanged. */
 export async function duplicateApiKey(
-  deps: Deps,
+  deps: KeyServiceDeps,
   caller: Caller,
   id: string,
   body: DuplicateApiKeyRequest,

@@ -1,8 +1,21 @@
 import { keyAccessAllows, keyAccessOf, type KeyAccessLevel, type KeyGrant } from '@keyward/domain';
 import type { TriggeredBy } from '@keyward/contract';
-import type { OrgAccess } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
-import type { GrantRow } from './api-key.mapper.ts';
+import type { GrantRow } from './api-key-row.ts';
+import type { KeyChanges } from '../verification/key-changes.ts';
+
+/** What the API-key services read: the database, the time, and whether private IPs are allowed in IP lists. */
+export interface KeyServiceDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'allowPrivateIps'>;
+  /** Announces changed keys after commit (verification/key-changes.ts): verification forgets them. */
+  keyChanges: KeyChanges;
+}
 
 /** Who is calling, as the services need it: their groups (for per-key grants) and their name for activities. */
 export interface Caller {

@@ -1,7 +1,7 @@
 import { FIELD_PATHS } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import { AppError, type FieldError } from '../../http/problem.ts';
-import type { ApiKeyRow, GrantRow } from './api-key.mapper.ts';
+import { keySettingsOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { existingGroupIds } from './api-keys.repository.ts';
 
 /** The Access step may only name groups of the key's organization. */
@@ -45,14 +45,15 @@ export function keyActivityFields(
   groupsThatCanView: readonly string[],
   groupsThatCanEdit: readonly string[],
 ) {
+  const settings = keySettingsOf(row);
   return {
     displayName: row.display_name,
     description: row.description,
     apiKeyTemplateId: row.template_id,
-    privileges: JSON.parse(row.privileges_json) as unknown,
-    allowedIps: JSON.parse(row.allowed_ips_json) as unknown,
-    deniedIps: JSON.parse(row.denied_ips_json) as unknown,
-    additionalConfiguration: JSON.parse(row.additional_configuration_json) as unknown,
+    privileges: settings.privileges,
+    allowedIps: settings.allowedIps,
+    deniedIps: settings.deniedIps,
+    additionalConfiguration: settings.additionalConfiguration,
     expirationDate: row.expiration_date,
     groupsThatCanView: [...groupsThatCanView],
     groupsThatCanEdit: [...groupsThatCanEdit],

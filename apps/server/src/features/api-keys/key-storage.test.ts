@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { KEY_PREFIX_LENGTH, KEY_RANDOM_LENGTH } from '@keyward/domain';
-import { sha256Hex } from '../../http/hash.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, createKey, jsonOf } from './api-keys.test-support.ts';
+import { sha256Hex } from '../../crypto/tokens.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, createKey, jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { PlatformClient } from '@coveo/platform-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityPage, ApiKey } from '@keyward/contract';
 import { assignablePrivileges, parseKeyValue, templatePrivileges } from '@keyward/domain';
-import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
+import { ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
 
 // The real @coveo/platform-client against the real server: paths, verbs, bodies and answers.
 

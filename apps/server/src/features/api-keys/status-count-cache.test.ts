@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DAY_MS, addYears } from '@keyward/domain';
 import { openDatabase, type OpenedDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { ORG, T0 } from '../../test/harness.ts';
+import { ORG, T0 } from '../../../test/harness.ts';
 import { cachedStatusCount } from './status-count-cache.ts';
 
 let db: OpenedDatabase;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '@keyward/domain';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { B, activitiesOf, createKey, getKey, jsonOf } from './api-keys.test-support.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { B, activitiesOf, createKey, getKey, jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

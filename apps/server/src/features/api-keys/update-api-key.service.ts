@@ -1,22 +1,19 @@
 import type { UpdateApiKeyRequest } from '@keyward/contract';
 import {
+  immutableFieldErrors,
   additionalConfigurationOf,
   validateKeyUpdate,
   type KeyUpdate,
   type KeyUpdateInput,
-  type Privilege,
 } from '@keyward/domain';
-import type { Deps } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
 import { changedFields, recordActivity } from '../activities/record-activity.ts';
-import type { AdditionalConfiguration } from '@keyward/contract';
-import { resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key.mapper.ts';
+import { keySettingsOf, resourceStateOf, type ApiKeyRow, type GrantRow } from './api-key-row.ts';
 import { replaceGrants, updateKey, type KeyPatch } from './api-keys.repository.ts';
 import { loadKey } from './api-keys.service.ts';
 import { throwIfInvalid } from './create-api-key.service.ts';
-import { immutableFieldErrors } from './immutable-fields.ts';
 import { assertGroupsExist, grantIds } from './key-fields.ts';
-import type { Caller } from './key-access.ts';
+import type { Caller, KeyServiceDeps } from './key-access.ts';
 
 function updateInput(body: UpdateApiKeyRequest, grants: readonly GrantRow[]): KeyUpdateInput {
   const input: KeyUpdateInput = {};
@@ -36,12 +33,12 @@ function updateInput(body: UpdateApiKeyRequest, grants: readonly GrantRow[]): Ke
 }
 
 function editableFields(row: ApiKeyRow, grants: readonly GrantRow[]) {
-  const config = JSON.parse(row.additional_configuration_json) as AdditionalConfiguration;
+  const { additionalConfiguration: config, allowedIps, deniedIps } = keySettingsOf(row);
   return {
     displayName: row.display_name,
     description: row.description,
-    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-    deniedIps: JSON.parse(row.denied_ips_json) as string[],
+    allowedIps,
+    deniedIps,
     searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
     commerce: config.commerce ?? null,
     groupsThatCanView: grantIds(grants, 'VIEW').sort(),
@@ -72,14 +69,22 @@ function patchOf(update: KeyUpdate, current: ReturnType<typeof editableFields>, 
 }
 
 /** `PUT B/{id}`: applies the editable fields; the rest of the model is compared or ignored. */
-export async function updateApiKey(deps: Deps, caller: Caller, id: string, body: UpdateApiKeyRequest): Promise<void> {
+export async function updateApiKey(
+  deps: KeyServiceDeps,
+  caller: Caller,
+  id: string,
+  body: UpdateApiKeyRequest,
+): Promise<void> {
   const { row, grants } = await loadKey(deps.db, caller, id, 'EDIT');
-  const immutable = immutableFieldErrors(row, body);
+  const immutable = immutableFieldErrors(
+    { privileges: keySettingsOf(row).privileges, expirationDate: row.expiration_date },
+    body,
+  );
   if (immutable.length > 0) throw new AppError('INVALID_REQUEST', immutable[0]?.message ?? 'Not editable.', immutable);
   const current = editableFields(row, grants);
   const existing = {
     templateId: row.template_id,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
+    privileges: keySettingsOf(row).privileges,
     commerce: current.commerce,
     searchHub: current.searchHub,
   };

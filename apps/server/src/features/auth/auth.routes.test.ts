@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { privilege } from '@keyward/domain';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, T0, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf, postLogin, sessionCookieOf } from './session.test-support.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, T0, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf, postLogin, sessionCookieOf } from '../../../test/session.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

@@ -2,7 +2,10 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema } from '@keyward/contract';
 import { currentUser, requiresUser } from '../../http/access.ts';
 import { clientAddress, isHttps } from '../../http/client-address.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { ACCESS_TOKEN_LIFETIME_MS, login, logout, me } from './auth.service.ts';
 import { createLoginThrottle, type LoginLimits } from './login-throttle.ts';
@@ -37,7 +40,11 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(MeResponseSchema, 'The session'), ...problemResponses(401, 403) },
 });
 
-export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: Deps, limits?: LoginLimits): void {
+export function registerAuthRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: { db: Db; clock: Clock; config: Pick<Config, 'trustProxy' | 'allowPrivateIps'> },
+  limits?: LoginLimits,
+): void {
   const throttle = createLoginThrottle(deps.db, deps.clock, limits);
   const trustProxy = deps.config.trustProxy;
 

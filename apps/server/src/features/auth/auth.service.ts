@@ -1,9 +1,10 @@
 import type { CheckTokenResponse, LoginRequest, LoginResponse, MeResponse, MyOrganization } from '@keyward/contract';
-import type { ApiKeyAccess } from '@keyward/domain';
+import { effectivePrivileges, type ApiKeyAccess } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import { effectivePrivileges } from '../../http/access.ts';
-import type { Deps, UserPrincipal } from '../../http/context.ts';
-import { randomToken, sha256Hex } from '../../http/hash.ts';
+import { groupGrantsOf } from '../../http/access.ts';
+import type { Clock } from '../../clock.ts';
+import type { UserPrincipal } from '../../http/principal.ts';
+import { randomToken, sha256Hex } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
 import { findUserByEmail, listUserGroups } from '../people/people.repository.ts';
 import {
@@ -13,7 +14,7 @@ import {
   insertAccessToken,
 } from './access-tokens.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 
 export const ACCESS_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
@@ -24,7 +25,7 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomToken()));
 
 /** Checks the credentials (throttled) and issues a 4-hour access token; the same message for every failure. */
 export async function login(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: { db: Db; clock: Clock },
   throttle: LoginThrottle,
   input: LoginRequest,
   address: string | null,
@@ -74,7 +75,7 @@ export async function me(db: Db, principal: UserPrincipal, settings: MeResponse[
     apiKeyAccess: groups
       .map((g) => g.api_key_access as ApiKeyAccess)
       .reduce<ApiKeyAccess>((best, a) => (ACCESS_RANK[a] > ACCESS_RANK[best] ? a : best), 'NONE'),
-    privileges: effectivePrivileges(groups),
+    privileges: effectivePrivileges(groupGrantsOf(groups)),
   }));
   return {
     user: { id: principal.userId, email: principal.email, displayName: principal.displayName },
@@ -85,7 +86,7 @@ export async function me(db: Db, principal: UserPrincipal, settings: MeResponse[
 }
 
 /** What @coveo/platform-client's initialize() expects for a valid access token. */
-export async function checkToken(deps: Pick<Deps, 'db' | 'clock'>, token: string): Promise<CheckTokenResponse> {
+export async function checkToken(deps: { db: Db; clock: Clock }, token: string): Promise<CheckTokenResponse> {
   const user = await findTokenUser(deps.db, sha256Hex(token), deps.clock.now());
   if (!user) throw new AppError('UNAUTHENTICATED', 'The access token is invalid or has expired.');
   return {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, T0, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf } from './session.test-support.ts';
+import { ADMIN_EMAIL, T0, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf } from '../../../test/session.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

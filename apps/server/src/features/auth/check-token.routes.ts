@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { CheckTokenRequestSchema, CheckTokenResponseSchema } from '@keyward/contract';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { checkToken } from './auth.service.ts';
 
@@ -21,7 +23,7 @@ const checkTokenRoute = createRoute({
   responses: { 200: jsonResponse(CheckTokenResponseSchema, 'The token is valid'), ...problemResponses(400, 401, 413) },
 });
 
-export function registerCheckTokenRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerCheckTokenRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   app.openapi(checkTokenRoute, async (c) => {
     const { token } = c.req.valid('form');
     c.header('Cache-Control', 'no-store');

@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { MyPrivilegesSchema } from '@keyward/contract';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
-import { OrgParamsSchema } from '../people/params.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 
 const myPrivilegesRoute = createRoute({
   method: 'get',
@@ -15,7 +15,6 @@ const myPrivilegesRoute = createRoute({
   responses: { 200: jsonResponse(MyPrivilegesSchema, 'The privileges'), ...problemResponses(401, 403) },
 });
 
-export function registerMyPrivilegesRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
-  void deps;
+export function registerMyPrivilegesRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(myPrivilegesRoute, (c) => c.json(c.var.orgAccess.privileges, 200));
 }

@@ -3,8 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { PlatformClient } from '@coveo/platform-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { privilege } from '@keyward/domain';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf } from './session.test-support.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf } from '../../../test/session.ts';
 
 let ctx: TestContext;
 let server: ServerType;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKeyTemplate, AssignablePrivilegeDto } from '@keyward/contract';
 import { TEMPLATE_IDS, assignablePrivileges, templatePrivileges } from '@keyward/domain';
-import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
+import { ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

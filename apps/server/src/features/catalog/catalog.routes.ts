@@ -7,12 +7,12 @@ import {
 } from '@keyward/contract';
 import { z } from 'zod';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { findTemplate, listAssignablePrivileges, listTemplates } from './catalog.service.ts';
 
 const canView = requires({ keyAccess: 'VIEW' });
-const OrgParamsSchema = z.object({ org: z.string().min(1).meta({ description: 'Organization id' }) });
 
 const listTemplatesRoute = createRoute({
   method: 'get',
@@ -45,8 +45,7 @@ const privilegesRoute = createRoute({
   responses: { 200: jsonResponse(AssignablePrivilegeListSchema, 'The privileges'), ...problemResponses(400, 401, 403) },
 });
 
-export function registerCatalogRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
-  void deps;
+export function registerCatalogRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listTemplatesRoute, (c) => c.json(listTemplates(), 200));
   app.openapi(getTemplateRoute, (c) => c.json(findTemplate(c.req.valid('param').id), 200));
   app.openapi(privilegesRoute, (c) => c.json(listAssignablePrivileges(c.req.valid('query').filter ?? 'ALL'), 200));

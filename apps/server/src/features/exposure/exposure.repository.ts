@@ -1,6 +1,6 @@
 import type { ExposureReport } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { ApiKeyRow } from '../api-keys/api-key.mapper.ts';
+import type { ApiKeyRow } from '../api-keys/api-key-row.ts';
 
 /** The key's report; the column holds the authoritative deadline (the list filters read it). */
 export function reportOf(row: ApiKeyRow): ExposureReport | null {

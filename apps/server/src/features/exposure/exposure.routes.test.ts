@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { DAY_MS, REQUIRED_PRIVILEGES } from '@keyward/domain';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { activitiesOf, B, createKey, jsonOf } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { activitiesOf, B, createKey, jsonOf } from '../../../test/api-keys.ts';
 import { insertMember, insertUser } from '../people/people.repository.ts';
 
 let ctx: TestContext;

@@ -1,30 +1,32 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiKeySchema, ReportExposureRequestSchema } from '@keyward/contract';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
+import type { Db } from '../../db/database.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, KeyParamsSchema } from '../api-keys/api-key-routing.ts';
 import { toDtos } from '../api-keys/api-keys.service.ts';
 import { canManageExposures, canReportExposure } from './exposure-access.ts';
-import { dismissExposure, reportExposure } from './exposure.service.ts';
+import { dismissExposure, reportExposure, type ExposureDeps } from './exposure.service.ts';
 
 const tags = ['Exposure'];
 
-const reportRoute = createRoute({
-  method: 'post',
-  path: `${BASE}/{id}/exposure`,
-  tags,
-  summary: 'Report an API key as exposed',
-  middleware: [...canReportExposure] as const,
-  description:
-    "Adds a reason to the key's exposure report. The report keeps the most severe severity and the earliest deactivation date: " +
-    'CRITICAL deactivates now, HIGH in 2 days, MEDIUM in 7, LOW in 30; WARN is a warning only. ' +
-    'Requires PLATFORM/API_KEY_EXPOSURE:EDIT, or Edit access to the key. Administrators and the security contact are e-mailed.',
-  request: { params: KeyParamsSchema, body: jsonBody(ReportExposureRequestSchema) },
-  responses: {
-    200: jsonResponse(ApiKeySchema, 'The key, with its exposure report'),
-    ...problemResponses(400, 401, 403, 404, 413),
-  },
-});
+const reportRoute = (db: Db) =>
+  createRoute({
+    method: 'post',
+    path: `${BASE}/{id}/exposure`,
+    tags,
+    summary: 'Report an API key as exposed',
+    middleware: [...canReportExposure(db)] as const,
+    description:
+      "Adds a reason to the key's exposure report. The report keeps the most severe severity and the earliest deactivation date: " +
+      'CRITICAL deactivates now, HIGH in 2 days, MEDIUM in 7, LOW in 30; WARN is a warning only. ' +
+      'Requires PLATFORM/API_KEY_EXPOSURE:EDIT, or Edit access to the key. Administrators and the security contact are e-mailed.',
+    request: { params: KeyParamsSchema, body: jsonBody(ReportExposureRequestSchema) },
+    responses: {
+      200: jsonResponse(ApiKeySchema, 'The key, with its exposure report'),
+      ...problemResponses(400, 401, 403, 404, 413),
+    },
+  });
 
 const dismissRoute = createRoute({
   method: 'delete',
@@ -38,8 +40,8 @@ const dismissRoute = createRoute({
   responses: { 204: { description: 'Dismissed' }, ...problemResponses(401, 403, 404, 409) },
 });
 
-export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
-  app.openapi(reportRoute, async (c) => {
+export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, deps: ExposureDeps): void {
+  app.openapi(reportRoute(deps.db), async (c) => {
     const { org, id } = c.req.valid('param');
     const body = c.req.valid('json');
     const caller = callerOf(c);

@@ -8,19 +8,30 @@ import {
   type Severity,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { Deps } from '../../http/context.ts';
-import { randomBytes } from '../../http/hash.ts';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { randomBytes } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
-import { advanceKeys } from '../../jobs/advance-keys.ts';
+import { advanceKeys } from '../lifecycle/advance-keys.ts';
 import { recordActivity } from '../activities/record-activity.ts';
-import { factsOf, resourceStateOf, type ApiKeyRow } from '../api-keys/api-key.mapper.ts';
+import { factsOf, resourceStateOf, type ApiKeyRow } from '../api-keys/api-key-row.ts';
 import { findKey } from '../api-keys/api-keys.repository.ts';
 import { notFound } from '../api-keys/key-access.ts';
 import { noticeContextOf } from '../notifications/notice-queue.service.ts';
 import { redactKeyValues } from '../notifications/notice-mail.ts';
 import { clearExposure, reportOf, writeExposure } from './exposure.repository.ts';
+import type { KeyChanges } from '../verification/key-changes.ts';
 
-export type ExposureDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'keyChanges'>;
+/** What reporting an exposure reads: the database, the time, and what the notices it queues need. */
+export interface ExposureDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl'>;
+  mailer: Mailer | null;
+  /** Announces the key changed, after commit (verification forgets it). */
+  keyChanges: KeyChanges;
+}
 
 export interface ExposureInput {
   severity: Severity;

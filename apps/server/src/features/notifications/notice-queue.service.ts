@@ -1,6 +1,6 @@
 import { maskKeyValue, type DueNotice, type ExposureReport } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { ApiKeyRow } from '../api-keys/api-key.mapper.ts';
+import type { ApiKeyRow } from '../api-keys/api-key-row.ts';
 import { composeNoticeMail } from './notice-mail.ts';
 import { recordNotices, storedNoticeKey, type NewNoticeRow } from './notices.repository.ts';
 import { insertOutbox, type NewOutboxRow } from './outbox.repository.ts';

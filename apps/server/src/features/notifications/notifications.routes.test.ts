@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notification } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
-import { createTestContext, ORG, type TestContext } from '../../test/harness.ts';
-import { B, createKey, jsonOf } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, ORG, type TestContext } from '../../../test/harness.ts';
+import { B, createKey, jsonOf } from '../../../test/api-keys.ts';
 
 const LIST = `/rest/organizations/${ORG}/notifications`;
 let ctx: TestContext;

@@ -3,7 +3,8 @@ import { NotificationListQuerySchema, NotificationSchema } from '@keyward/contra
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { z } from 'zod';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { listNotifications } from './notifications.service.ts';
 
@@ -29,7 +30,7 @@ const listRoute = createRoute({
   },
 });
 
-export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db }): void {
   app.openapi(listRoute, async (c) => {
     const { org } = c.req.valid('param');
     const { items, total } = await listNotifications(deps.db, org, c.req.valid('query'));

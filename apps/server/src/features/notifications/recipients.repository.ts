@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { ADMINISTRATORS } from '../people/bootstrap.ts';
+import { ADMINISTRATORS } from '@keyward/domain';
 
 export interface OrganizationRecipients {
   organizationId: string;

@@ -1,12 +1,14 @@
-import { ALL_CONSOLE_PRIVILEGES, SECURITY_CONTACT_PRIVILEGES } from '@keyward/domain';
+import {
+  ADMINISTRATORS,
+  ALL_CONSOLE_PRIVILEGES,
+  SECURITY_CONTACT_PRIVILEGES,
+  SECURITY_CONTACTS,
+} from '@keyward/domain';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
-import { generatePassword, hashPassword } from '../auth/password.ts';
-import { ADMINISTRATORS, SECURITY_CONTACTS } from './grant-rules.ts';
+import { generatePassword, hashPassword } from '../../crypto/password.ts';
 import { insertGroup } from './groups.repository.ts';
 import { findUserByEmail, insertMember, insertOrganization, insertUser } from './people.repository.ts';
-
-export { ADMINISTRATORS, SECURITY_CONTACTS };
 
 export interface BootstrapResult {
   created: boolean;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { privilege } from '@keyward/domain';
-import { ADMIN_EMAIL, ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf, insertApiKey } from '../auth/session.test-support.ts';
+import { ADMIN_EMAIL, ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf, insertApiKey } from '../../../test/session.ts';
 
 let ctx: TestContext;
 let adminsId: string;

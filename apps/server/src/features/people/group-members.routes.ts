@@ -2,7 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { AddGroupMemberSchema, MemberListSchema, MemberSchema } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { addMemberToGroup, listMembersOfGroup, removeMemberFromGroup } from './group-members.service.ts';
 import { GroupMemberParamsSchema, GroupParamsSchema } from './params.ts';
@@ -45,7 +46,7 @@ const removeRoute = createRoute({
   responses: { 204: { description: 'Removed' }, ...problemResponses(401, 403, 404, 409) },
 });
 
-export function registerGroupMemberRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerGroupMemberRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db }): void {
   app.openapi(listRoute, async (c) => {
     const { org, id } = c.req.valid('param');
     return c.json(await listMembersOfGroup(deps.db, org, id), 200);

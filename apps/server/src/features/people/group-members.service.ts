@@ -1,8 +1,9 @@
 import type { AddGroupMember, Member } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
-import { ADMINISTRATORS, assertCanGrant, grantsOf } from './grant-rules.ts';
+import { ADMINISTRATORS, groupGrants } from '@keyward/domain';
+import { assertCanGrant } from './grant-rules.ts';
 import { requireGroup, toGroupDto } from './groups.service.ts';
 import { toMemberDto } from './members.service.ts';
 import {
@@ -38,7 +39,7 @@ export async function addMemberToGroup(
     const user = await findUserByRef(trx, ref);
     if (!user)
       throw new AppError('NOT_FOUND', `No user "${ref}": create them with POST /rest/organizations/${orgId}/members.`);
-    assertCanGrant(caller, grantsOf(group));
+    assertCanGrant(caller, groupGrants(group));
     const added = await insertMember(trx, groupId, user.id);
     return { member: toMemberDto(user), added };
   });

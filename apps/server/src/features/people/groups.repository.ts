@@ -1,7 +1,7 @@
 import { keyIdFrom, type ApiKeyAccess, type Privilege } from '@keyward/domain';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { randomBytes } from '../../http/hash.ts';
+import { randomBytes } from '../../crypto/tokens.ts';
 
 export interface GroupRow {
   id: string;

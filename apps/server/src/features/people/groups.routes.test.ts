@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_CONSOLE_PRIVILEGES, privilege } from '@keyward/domain';
-import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { bodyOf, insertApiKey } from '../auth/session.test-support.ts';
+import { ORG, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bodyOf, insertApiKey } from '../../../test/session.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {

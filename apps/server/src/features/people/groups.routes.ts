@@ -2,10 +2,13 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { GroupInputSchema, GroupListSchema, GroupSchema, GroupUpdateSchema } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { createGroup, listGroupsOf, removeGroup, updateGroupOf, requireGroup, toGroupDto } from './groups.service.ts';
-import { GroupParamsSchema, OrgParamsSchema } from './params.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
+import { GroupParamsSchema } from './params.ts';
 
 const canView = requires({ privileges: [REQUIRED_PRIVILEGES.viewGroups] });
 const canEdit = requires({ privileges: [REQUIRED_PRIVILEGES.editGroups] });
@@ -64,7 +67,7 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 409) },
 });
 
-export function registerGroupRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerGroupRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   app.openapi(listRoute, async (c) => {
     const { org } = c.req.valid('param');
     return c.json(await listGroupsOf(deps.db, org), 200);

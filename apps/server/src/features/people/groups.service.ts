@@ -1,9 +1,9 @@
 import type { Group, GroupInput, GroupUpdate } from '@keyward/contract';
-import type { ApiKeyAccess, Privilege } from '@keyward/domain';
+import { groupGrants, type ApiKeyAccess, type Privilege } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
-import { assertAdministratorsIntact, assertCanGrant, grantsOf } from './grant-rules.ts';
+import { assertAdministratorsIntact, assertCanGrant } from './grant-rules.ts';
 import { normalizeGroupPrivileges } from './group-privileges.ts';
 import {
   deleteGroup,
@@ -57,7 +57,7 @@ export async function createGroup(
   now: number,
 ): Promise<Group> {
   const group = validInput(input);
-  assertCanGrant(caller, grantsOf(group));
+  assertCanGrant(caller, groupGrants(group));
   return db.transaction().execute(async (trx) => {
     await assertNameFree(trx, orgId, group.displayName);
     const id = await insertGroup(trx, { organizationId: orgId, ...group, now });
@@ -80,7 +80,7 @@ export async function updateGroupOf(
       privileges: input.privileges ?? current.privileges,
     });
     assertAdministratorsIntact(current.builtIn, next);
-    assertCanGrant(caller, grantsOf(next), grantsOf(current));
+    assertCanGrant(caller, groupGrants(next), groupGrants(current));
     await assertNameFree(trx, orgId, next.displayName, groupId);
     await updateGroup(trx, groupId, next);
     return toGroupDto(await requireGroup(trx, orgId, groupId));

@@ -2,10 +2,12 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { CreateMemberSchema, MemberListSchema, MemberSchema } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { createMember, listMembersOf } from './members.service.ts';
-import { OrgParamsSchema } from './params.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 
 const tags = ['Members'];
 
@@ -32,7 +34,7 @@ const createMemberRoute = createRoute({
   responses: { 201: jsonResponse(MemberSchema, 'The new member'), ...problemResponses(400, 401, 403, 409, 413, 422) },
 });
 
-export function registerMemberRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerMemberRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   app.openapi(listRoute, async (c) => {
     const { org } = c.req.valid('param');
     return c.json(await listMembersOf(deps.db, org), 200);

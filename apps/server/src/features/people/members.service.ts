@@ -1,9 +1,10 @@
 import type { CreateMember, Member } from '@keyward/contract';
 import type { Db } from '../../db/database.ts';
-import type { OrgAccess } from '../../http/context.ts';
+import type { OrgAccess } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
-import { hashPassword } from '../auth/password.ts';
-import { assertCanGrant, grantsOf } from './grant-rules.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import { groupGrants } from '@keyward/domain';
+import { assertCanGrant } from './grant-rules.ts';
 import { findGroupsByIds } from './groups.repository.ts';
 import { toGroupDto } from './groups.service.ts';
 import { findUserByEmail, insertMember, insertUser, listOrganizationMembers } from './people.repository.ts';
@@ -41,7 +42,7 @@ export async function createMember(
       })),
     );
   }
-  for (const g of groups) assertCanGrant(caller, grantsOf(toGroupDto(g)));
+  for (const g of groups) assertCanGrant(caller, groupGrants(toGroupDto(g)));
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await findUserByEmail(trx, input.email)) {

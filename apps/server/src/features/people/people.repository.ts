@@ -1,6 +1,6 @@
 import { keyIdFrom } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import { randomBytes } from '../../http/hash.ts';
+import { randomBytes } from '../../crypto/tokens.ts';
 
 // Group queries live in groups.repository.ts; re-exported for the bootstrap and the test harness.
 export { insertGroup } from './groups.repository.ts';

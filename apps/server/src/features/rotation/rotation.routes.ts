@@ -2,9 +2,10 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiKeySchema, RotateKeyRequestSchema } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { requires } from '../../http/access.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, KeyParamsSchema, tags } from '../api-keys/api-key-routing.ts';
+import type { KeyServiceDeps } from '../api-keys/key-access.ts';
 import { rotateApiKey } from './rotation.service.ts';
 
 /** Rotating creates a key and changes the old one: API keys Create, and Edit access to the old key. */
@@ -26,7 +27,7 @@ const rotateRoute = createRoute({
   },
 });
 
-export function registerRotationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerRotationRoutes(app: OpenAPIHono<AppEnv>, deps: KeyServiceDeps): void {
   app.openapi(rotateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const key = await rotateApiKey(deps, callerOf(c), id, c.req.valid('json').previousKeyExpirationPeriod);

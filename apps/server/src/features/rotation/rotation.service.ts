@@ -8,14 +8,13 @@ import {
   type KeyRequestInput,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
-import type { Deps } from '../../http/context.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity } from '../activities/record-activity.ts';
-import { factsOf, toApiKeyDto, type ApiKeyRow, type GrantRow } from '../api-keys/api-key.mapper.ts';
+import { factsOf, toApiKeyDto, type ApiKeyRow, type GrantRow } from '../api-keys/api-key-row.ts';
 import { findGrants } from '../api-keys/api-keys.repository.ts';
 import { loadKey } from '../api-keys/api-keys.service.ts';
 import { insertNewKey, throwIfInvalid } from '../api-keys/create-api-key.service.ts';
-import { accessToKey, type Caller } from '../api-keys/key-access.ts';
+import { accessToKey, type Caller, type KeyServiceDeps } from '../api-keys/key-access.ts';
 import { assertGroupsExist, keyActivityFields } from '../api-keys/key-fields.ts';
 import { requestFromExisting } from '../api-keys/duplicate-api-key.service.ts';
 import { scheduleRotation } from './rotation.repository.ts';
@@ -62,7 +61,7 @@ function assertRotatable(row: ApiKeyRow, now: number): void {
  * deactivated when the grace period ends (`PT0S`: now). One transaction: both keys, both ROTATE
  * activities; a concurrent rotation of the same key answers 409.
  */
-export async function rotateApiKey(deps: Deps, caller: Caller, id: string, period: string): Promise<ApiKey> {
+export async function rotateApiKey(deps: KeyServiceDeps, caller: Caller, id: string, period: string): Promise<ApiKey> {
   const periodMs = periodMsOf(period);
   const { row, grants } = await loadKey(deps.db, caller, id, 'EDIT');
   const now = deps.clock.now();

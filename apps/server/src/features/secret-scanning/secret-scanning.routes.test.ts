@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey, SecretScanningResult } from '@keyward/contract';
 import { DAY_MS } from '@keyward/domain';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { activitiesOf, B, createKey, jsonOf } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { activitiesOf, B, createKey, jsonOf } from '../../../test/api-keys.ts';
 
 const URL_PATH = '/rest/secret-scanning/github';
 let dir: string;

@@ -1,6 +1,6 @@
 import type { SecretScanningMatch, SecretScanningResult } from '@keyward/contract';
 import { leakSeverity, parseKeyValue } from '@keyward/domain';
-import { sha256Hex } from '../../http/hash.ts';
+import { sha256Hex } from '../../crypto/tokens.ts';
 import { SYSTEM_ACTOR } from '../activities/record-activity.ts';
 import { findKeyByValueHash } from '../exposure/exposure.repository.ts';
 import { reportExposure, type ExposureDeps } from '../exposure/exposure.service.ts';

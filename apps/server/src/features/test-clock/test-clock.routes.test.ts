@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobRunSummary } from '@keyward/contract';
 import { readConfig } from '../../config.ts';
-import { createTestContext, T0, type TestContext } from '../../test/harness.ts';
-import { jsonOf } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, T0, type TestContext } from '../../../test/harness.ts';
+import { jsonOf } from '../../../test/api-keys.ts';
 
 let ctx: TestContext;
 afterEach(() => ctx.close());

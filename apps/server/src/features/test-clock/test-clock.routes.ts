@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { JobRunSummarySchema, TestClockResponseSchema, TestClockSchema } from '@keyward/contract';
-import { ManualClock } from '../../clock.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import { JobRunSummarySchema, TestClockResponseSchema, TestClockSchema, type JobRunSummary } from '@keyward/contract';
+import { ManualClock, type Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 
 const tags = ['Test clock'];
@@ -40,7 +41,15 @@ const stateOf = (clock: ManualClock) => ({ now: new Date(clock.now()).toISOStrin
  * PRODUCT.md §8: only with KEYWARD_CLOCK=manual (refused in production by readConfig). Otherwise
  * these routes do not exist (404). They sit outside /rest: no authentication, test servers only.
  */
-export function registerTestClockRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerTestClockRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: {
+    clock: Clock;
+    config: Pick<Config, 'clock'>;
+    /** One pass of the job loop (the composition root hands in its runner's). */
+    jobs: { runOnce(): Promise<JobRunSummary> };
+  },
+): void {
   const clock = deps.clock;
   if (deps.config.clock !== 'manual' || !(clock instanceof ManualClock)) return;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depsOf } from '../../app.ts';
-import { createTestContext, ORG, type TestContext } from '../../test/harness.ts';
-import { B, createKey } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, ORG, type TestContext } from '../../../test/harness.ts';
+import { B, createKey } from '../../../test/api-keys.ts';
 import type { KeyChange } from './key-changes.ts';
 
 const DAY = 86_400_000;

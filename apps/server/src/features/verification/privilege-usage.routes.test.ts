@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requires } from '../../http/access.ts';
-import { createTestContext, ORG, type TestContext } from '../../test/harness.ts';
-import { B, createKey, jsonOf } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, ORG, type TestContext } from '../../../test/harness.ts';
+import { B, createKey, jsonOf } from '../../../test/api-keys.ts';
 
 const DAY = 86_400_000;
 let ctx: TestContext;

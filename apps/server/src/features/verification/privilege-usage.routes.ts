@@ -5,7 +5,8 @@ import {
   type PrivilegeUsageResponse,
 } from '@keyward/contract';
 import { DAY_MS, privilegeUsageId, utcDateString, type Privilege } from '@keyward/domain';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
+import type { UsageRouteDeps } from './usage.routes.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, canView, KeyParamsSchema } from '../api-keys/api-key-routing.ts';
 import { loadKey } from '../api-keys/api-keys.service.ts';
@@ -27,7 +28,7 @@ const privilegeUsageRoute = createRoute({
   },
 });
 
-export function registerPrivilegeUsageRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerPrivilegeUsageRoutes(app: OpenAPIHono<AppEnv>, deps: UsageRouteDeps): void {
   app.openapi(privilegeUsageRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { days } = c.req.valid('query');
@@ -39,7 +40,7 @@ export function registerPrivilegeUsageRoutes(app: OpenAPIHono<AppEnv>, deps: Dep
 }
 
 async function privilegeUsageOf(
-  deps: Deps,
+  deps: UsageRouteDeps,
   keyId: string,
   privileges: readonly Privilege[],
   days: number,

@@ -2,10 +2,19 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { UsageResponseSchema, type UsageResponse } from '@keyward/contract';
 import { DAY_MS, utcDateString } from '@keyward/domain';
 import { z } from 'zod';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { BASE, callerOf, canView, KeyParamsSchema } from '../api-keys/api-key-routing.ts';
 import { loadKey } from '../api-keys/api-keys.service.ts';
+import type { UsageBuffer } from './usage-buffer.ts';
+
+export interface UsageRouteDeps {
+  db: Db;
+  clock: Clock;
+  usage: Pick<UsageBuffer, 'flush'>;
+}
 
 const usageRoute = createRoute({
   method: 'get',
@@ -19,7 +28,7 @@ const usageRoute = createRoute({
   responses: { 200: jsonResponse(UsageResponseSchema, 'Usage'), ...problemResponses(400, 401, 403, 404) },
 });
 
-export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: UsageRouteDeps): void {
   app.openapi(usageRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { days } = c.req.valid('query');
@@ -30,7 +39,7 @@ export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void 
 }
 
 async function usageOf(
-  deps: Deps,
+  deps: Pick<UsageRouteDeps, 'db' | 'clock'>,
   keyId: string,
   days: number,
   lastUsedDate: number | null,

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { VerifyRequestSchema, VerifyResponseSchema } from '@keyward/contract';
 import { z } from 'zod';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
 import { registerPrivilegeUsageRoutes } from './privilege-usage.routes.ts';
-import { registerUsageRoutes } from './usage.routes.ts';
+import { registerUsageRoutes, type UsageRouteDeps } from './usage.routes.ts';
 
 const verifyRoute = createRoute({
   method: 'post',
@@ -24,7 +24,7 @@ const verifyRoute = createRoute({
   },
 });
 
-export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerVerificationRoutes(app: OpenAPIHono<AppEnv>, deps: UsageRouteDeps): void {
   registerUsageRoutes(app, deps);
   registerPrivilegeUsageRoutes(app, deps);
   // Served by verify-fast-path.ts (node:http) and verify-endpoint.ts (Hono, before the generic middleware); documented here.

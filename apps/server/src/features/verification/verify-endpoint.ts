@@ -1,15 +1,21 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { clientAddress } from '../../http/client-address.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import type { AppEnv } from '../../http/context.ts';
 import { FAST_PATH_API_HEADERS, requestIdFor } from './answer-headers.ts';
-import { answerVerify, TOO_LARGE, VERIFY_BODY_LIMIT, type VerifyAnswer } from './verify-request.ts';
+import {
+  answerVerify,
+  TOO_LARGE,
+  VERIFY_BODY_LIMIT,
+  type VerifyAnswer,
+  type VerifyEndpointDeps,
+} from './verify-request.ts';
 
 /**
  * `POST …/apikeys/verify` inside Hono, registered before the generic middleware (request id, body
  * limit, authentication: the key itself is the credential). Serves `app.request` (tests) and any
  * request the node:http fast path leaves to Hono; both answer through answerVerify.
  */
-export function registerVerifyEndpoint(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+export function registerVerifyEndpoint(app: OpenAPIHono<AppEnv>, deps: VerifyEndpointDeps): void {
   app.post('/rest/organizations/:org/apikeys/verify', async (c) => {
     const requestId = requestIdFor(c.req.header('x-request-id'));
     const declared = c.req.header('content-length');

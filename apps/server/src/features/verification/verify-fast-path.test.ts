@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { depsOf } from '../../app.ts';
-import { createTestContext, ORG, type TestContext } from '../../test/harness.ts';
-import { createKey } from '../api-keys/api-keys.test-support.ts';
+import { createTestContext, ORG, type TestContext } from '../../../test/harness.ts';
+import { createKey } from '../../../test/api-keys.ts';
 import { createServerWithFastPaths, verifyFastPath } from './verify-fast-path.ts';
 
 // The verify route over a real socket, as main.ts serves it: node:http fast path first, then Hono.

@@ -1,8 +1,13 @@
 import http from 'node:http';
-import type { Deps } from '../../http/context.ts';
 import { callerAddress, isTrustedProxy } from '../../http/client-address.ts';
 import { answerHeaders, requestIdFor } from './answer-headers.ts';
-import { answerVerify, TOO_LARGE, VERIFY_BODY_LIMIT, type VerifyAnswer } from './verify-request.ts';
+import {
+  answerVerify,
+  TOO_LARGE,
+  VERIFY_BODY_LIMIT,
+  type VerifyAnswer,
+  type VerifyEndpointDeps,
+} from './verify-request.ts';
 
 /** Answers a request itself (true) or leaves it to the next listener (false). */
 export type FastPath = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
@@ -19,7 +24,7 @@ const PEER_ADDRESS = Symbol('keyward.peerAddress');
  * cap, answers through answerVerify (the same checks and answers as the Hono route), and leaves the
  * connection usable (a body over the limit is drained, not cut).
  */
-export function verifyFastPath(deps: Pick<Deps, 'verifier' | 'config'>): FastPath {
+export function verifyFastPath(deps: VerifyEndpointDeps): FastPath {
   const trustProxy = deps.config.trustProxy;
   return (req, res) => {
     if (req.method !== 'POST') return false;

@@ -11,6 +11,7 @@ import { isDatabaseUnavailable } from '../../db/database.ts';
 import { problemBody } from '../../http/problem.ts';
 import { zodIssues } from '../../http/validate.ts';
 import type { CachedKey } from './key-cache.ts';
+import type { Config } from '../../config.ts';
 import type { Verdict, Verifier } from './verifier.ts';
 
 /**
@@ -20,6 +21,12 @@ import type { Verdict, Verifier } from './verifier.ts';
  * limit, media type, JSON, then the contract's zod schema), the same problem+json bodies.
  */
 export const VERIFY_BODY_LIMIT = 1024 * 1024;
+
+/** What both transports of the verify route need. */
+export interface VerifyEndpointDeps {
+  verifier: Verifier;
+  config: Pick<Config, 'trustProxy'>;
+}
 
 export interface VerifyAnswer {
   status: 200 | 400 | 413 | 500 | 503;

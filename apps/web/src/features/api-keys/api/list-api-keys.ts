@@ -1,11 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { ApiKey, ApiKeyListQuery } from '@keyward/contract';
+import type { ApiKey } from '@keyward/contract';
 import { apiRequest, orgPath } from '../../../lib/api-client.ts';
-import { apiKeyKeys } from './query-keys.ts';
+import { apiKeyKeys, type ListApiKeysParams } from './query-keys.ts';
 
-/** The list query of the contract, as the page always sends it (`page` is 0-based, Coveo style). */
-export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter'> &
-  Required<Pick<ApiKeyListQuery, 'sortBy' | 'page' | 'perPage'>> & { order: 'asc' | 'desc' };
+export type { ListApiKeysParams };
 
 export interface ApiKeyPage {
   items: ApiKey[];

@@ -1,4 +1,8 @@
-import type { ListApiKeysParams } from './list-api-keys.ts';
+import type { ApiKeyListQuery } from '@keyward/contract';
+
+/** The list query of the contract, as the page always sends it (`page` is 0-based, Coveo style). */
+export type ListApiKeysParams = Pick<ApiKeyListQuery, 'status' | 'filter'> &
+  Required<Pick<ApiKeyListQuery, 'sortBy' | 'page' | 'perPage'>> & { order: 'asc' | 'desc' };
 
 /** Every api-keys query key comes from here, so invalidation is spelled once. */
 export const apiKeyKeys = {

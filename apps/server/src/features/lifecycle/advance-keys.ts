@@ -1,14 +1,9 @@
-import { noticesDue, type DisabledReason } from '@keyward/domain';
-import type { Db } from '../db/database.ts';
-import { recordActivity, SYSTEM_ACTOR } from '../features/activities/record-activity.ts';
-import { factsOf, type ApiKeyRow } from '../features/api-keys/api-key.mapper.ts';
-import { recordedNotices } from '../features/notifications/notices.repository.ts';
-import {
-  queueNotices,
-  type NoticeQueueContext,
-  type PlannedNotice,
-} from '../features/notifications/notice-queue.service.ts';
-import { automaticDeactivation, deactivatedFacts } from './automatic-deactivation.ts';
+import { automaticDeactivation, deactivatedFacts, noticesDue, type DisabledReason } from '@keyward/domain';
+import type { Db } from '../../db/database.ts';
+import { recordActivity, SYSTEM_ACTOR } from '../activities/record-activity.ts';
+import { factsOf, type ApiKeyRow } from '../api-keys/api-key-row.ts';
+import { recordedNotices } from '../notifications/notices.repository.ts';
+import { queueNotices, type NoticeQueueContext, type PlannedNotice } from '../notifications/notice-queue.service.ts';
 import { deactivateKey, loadKeyRows } from './lifecycle.repository.ts';
 
 export interface AdvanceSummary {

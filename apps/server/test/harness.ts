@@ -1,13 +1,13 @@
 import type { ApiKeyAccess, Privilege } from '@keyward/domain';
-import { createApp, type App } from '../app.ts';
-import { createShutdownHooks } from '../shutdown.ts';
-import { ManualClock } from '../clock.ts';
-import { readConfig, type Config } from '../config.ts';
-import type { OpenedDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { bootstrap } from '../features/people/bootstrap.ts';
-import { insertGroup, insertMember, insertOrganization, insertUser } from '../features/people/people.repository.ts';
-import { randomToken, sha256Hex } from '../http/hash.ts';
+import { createApp, type App } from '../src/app.ts';
+import { createShutdownHooks } from '../src/shutdown.ts';
+import { ManualClock } from '../src/clock.ts';
+import { readConfig, type Config } from '../src/config.ts';
+import type { OpenedDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { bootstrap } from '../src/features/people/bootstrap.ts';
+import { insertGroup, insertMember, insertOrganization, insertUser } from '../src/features/people/people.repository.ts';
+import { randomToken, sha256Hex } from '../src/crypto/tokens.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -1,4 +1,4 @@
-import type { ApiKey, ExposureReportDto } from '@keyward/contract';
+import type { AdditionalConfiguration, ApiKey, ExposureReportDto } from '@keyward/contract';
 import {
   canKeepActive,
   maskKeyValue,
@@ -11,6 +11,7 @@ import {
   type Privilege,
 } from '@keyward/domain';
 import type { Selectable } from 'kysely';
+import { privilegesFrom, stringsFrom } from '../../db/json-columns.ts';
 import type { ApiKeyTable } from '../../db/schema.ts';
 
 export type ApiKeyRow = Selectable<ApiKeyTable>;
@@ -27,6 +28,21 @@ function exposureOf(row: ApiKeyRow): ExposureReportDto | null {
   if (row.exposure_json === null) return null;
   // The column is authoritative for the deadline: it is what the list filters read.
   return { ...(JSON.parse(row.exposure_json) as ExposureReportDto), deactivationDate: row.exposure_deactivation_date };
+}
+
+/** A key's stored settings, read from their JSON columns (the one place that parses them). */
+export function keySettingsOf(row: ApiKeyRow): {
+  privileges: Privilege[];
+  allowedIps: string[];
+  deniedIps: string[];
+  additionalConfiguration: AdditionalConfiguration;
+} {
+  return {
+    privileges: privilegesFrom(row.privileges_json),
+    allowedIps: stringsFrom(row.allowed_ips_json),
+    deniedIps: stringsFrom(row.denied_ips_json),
+    additionalConfiguration: JSON.parse(row.additional_configuration_json) as AdditionalConfiguration,
+  };
 }
 
 /** The stored facts statusOf reads. */
@@ -71,10 +87,7 @@ export function toApiKeyDto(row: ApiKeyRow, ctx: DtoContext): ApiKey {
     description: row.description,
     enabled: view.usable,
     status: view.status,
-    privileges: JSON.parse(row.privileges_json) as Privilege[],
-    allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-    deniedIps: JSON.parse(row.denied_ips_json) as string[],
-    additionalConfiguration: JSON.parse(row.additional_configuration_json) as ApiKey['additionalConfiguration'],
+    ...keySettingsOf(row),
     apiKeyTemplateId: row.template_id as ApiKey['apiKeyTemplateId'],
     privacyLevel: row.privacy_level as ApiKey['privacyLevel'],
     groupsThatCanEdit: groupsAt(ctx.grants, row.id, 'EDIT'),

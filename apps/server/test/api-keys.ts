@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
-import { ORG, type TestContext } from '../../test/harness.ts';
+import { ORG, type TestContext } from './harness.ts';
 
 export const B = `/rest/organizations/${ORG}/apikeys`;
 

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import type { ApiKey, JobRunSummary } from '@keyward/contract';
-import { createApp, type App } from '../app.ts';
-import type { OpenedDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { randomToken, sha256Hex } from '../http/hash.ts';
-import { TestSmtpServer } from '../mail/test-smtp-server.ts';
-import { createTestContext, ORG, type TestContext } from '../test/harness.ts';
+import { createApp, type App } from '../src/app.ts';
+import type { OpenedDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { randomToken, sha256Hex } from '../src/crypto/tokens.ts';
+import { TestSmtpServer } from './smtp-server.ts';
+import { createTestContext, ORG, type TestContext } from './harness.ts';
 
 export const B = `/rest/organizations/${ORG}/apikeys`;
 export const PUBLIC_URL = 'https://keyward.example';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openConfiguredDatabase, type OpenedDatabase } from '../db/database.ts';
+import { openConfiguredDatabase, type OpenedDatabase } from '../src/db/database.ts';
 
 // Where HTTP tests keep their data. Default: a temp SQLite file per test context. With
 // KEYWARD_TEST_DATABASE_URL=postgres://… (any database on the server, used only to create others):

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
-import { insertMember, insertUser } from '../features/people/people.repository.ts';
-import { ADMIN_EMAIL, T0 } from '../test/harness.ts';
-import { at, B, LifecycleServer, PUBLIC_URL, SECURITY_CONTACT } from './lifecycle.test-support.ts';
+import { insertMember, insertUser } from '../people/people.repository.ts';
+import { ADMIN_EMAIL, T0 } from '../../../test/harness.ts';
+import { at, B, LifecycleServer, PUBLIC_URL, SECURITY_CONTACT } from '../../../test/lifecycle-server.ts';
 
 // T0 = 2026-01-15T12:00:00Z. Three keys made at T0:
 // - Expiring: P100D, so expirationDate 2026-04-25T23:59:59Z, expired from 2026-04-26T00:00:00Z;

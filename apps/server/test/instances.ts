@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../entrypoints.test-support.ts';
+import { repoRoot } from './entrypoints.ts';
 
 // Real server processes (the bundled main.ts, as `node apps/server/dist/main.js` runs it) for the
 // two-instance test and the PostgreSQL figures: several instances on one database.

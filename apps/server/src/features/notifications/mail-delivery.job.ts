@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import {
   claimOutbox,
   dueOutbox,
@@ -6,8 +6,8 @@ import {
   markOutboxRetry,
   markOutboxSent,
   type OutboxRow,
-} from '../features/notifications/outbox.repository.ts';
-import { MailError, type Mailer } from '../mail/mailer.ts';
+} from './outbox.repository.ts';
+import { MailError, type Mailer } from '../../mail/mailer.ts';
 import { retryDelayMs } from './backoff.ts';
 
 export interface DeliverySummary {

@@ -1,8 +1,8 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { DAY_MS, type DisabledReason } from '@keyward/domain';
-import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
-import type { ApiKeyRow } from '../features/api-keys/api-key.mapper.ts';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { NOTICE_OFFSETS, type DisabledReason, type NoticeOffset } from '@keyward/domain';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ApiKeyRow } from '../api-keys/api-key-row.ts';
 
 type Eb = ExpressionBuilder<Database & { k: Database['api_keys'] }, 'k'>;
 
@@ -21,23 +21,41 @@ function recorded(
   );
 }
 
-/** Within 7 days of expiring (X = expirationDate + 1 s), or expired, and the latest notice due not yet recorded. */
+/** The latest notice of a series due at `now` for the event at `instant` (the first one when none is due yet). */
+function latestNotice(instant: RawBuilder<number>, now: number, offsets: readonly NoticeOffset[]): RawBuilder<string> {
+  const [first, ...later] = offsets;
+  const whens = later
+    .reverse()
+    .map(
+      (o) => sql`when ${o.before === 0 ? instant : sql`${instant} - ${o.before}`} <= ${now} then ${sql.lit(o.notice)}`,
+    );
+  return sql<string>`case ${sql.join(whens, sql` `)} else ${sql.lit(first?.notice ?? '')} end`;
+}
+
+/** How far ahead of its event a series' first notice is due. */
+const windowOf = (offsets: readonly NoticeOffset[]): number => offsets[0]?.before ?? 0;
+
+/** Within the expiration notices' window (X = expirationDate + 1 s), or expired, and the latest notice due not yet recorded. */
 function expirationDue(eb: Eb, now: number): Expression<SqlBool> {
   const x = sql<number>`k.expiration_date + 1000`;
-  const latest = sql`case when ${x} <= ${now} then 'EXPIRED' when ${x} - ${2 * DAY_MS} <= ${now} then 'EXPIRATION_2D' else 'EXPIRATION_7D' end`;
+  const latest = latestNotice(x, now, NOTICE_OFFSETS.expiration);
   return eb.and([
     eb('k.expiration_date', 'is not', null),
-    eb(x, '<=', now + 7 * DAY_MS),
+    eb(x, '<=', now + windowOf(NOTICE_OFFSETS.expiration)),
     eb.not(recorded(eb, 'expiration', sql.ref('k.expiration_date'), latest)),
   ]);
 }
 
-/** Within 30 days of the inactivity deadline T (unless the key expires first), the latest notice not yet recorded. */
+/**
+ * Within the inactivity notices' window of the deadline T (unless the key expires first), the latest
+ * warning not yet recorded (the deactivation notice comes with the deactivation itself).
+ */
 function inactivityDue(eb: Eb, now: number): Expression<SqlBool> {
   const t = sql<number>`k.inactivity_deadline`;
-  const latest = sql`case when ${t} - ${DAY_MS} <= ${now} then 'INACTIVITY_1D' when ${t} - ${15 * DAY_MS} <= ${now} then 'INACTIVITY_15D' else 'INACTIVITY_30D' end`;
+  const warnings = NOTICE_OFFSETS.inactivity.filter((o) => o.before > 0);
+  const latest = latestNotice(t, now, warnings);
   return eb.and([
-    eb(t, '<=', now + 30 * DAY_MS),
+    eb(t, '<=', now + windowOf(NOTICE_OFFSETS.inactivity)),
     eb.or([eb('k.expiration_date', 'is', null), eb(sql<number>`k.expiration_date + 1000`, '>', t)]),
     eb.not(recorded(eb, 'inactivity', t, latest)),
   ]);
@@ -51,7 +69,7 @@ function inactivityDue(eb: Eb, now: number): Expression<SqlBool> {
  * - not expired and flagged as exposed (few keys; the exposure series reads the report's JSON);
  * - not expired, within the notice windows of the inactivity series, latest notice not recorded;
  * - within 7 days of expiring or expired, latest expiration notice not recorded.
- * The SQL spells the domain's notice instants (7/2 days; 30/15/1 days) and notices_sent keys.
+ * The notice instants are the domain's NOTICE_OFFSETS; the notices_sent keys its noticeDedupeKey.
  * Keys deactivated automatically got their last notice in the same transaction, so disabled keys
  * never qualify.
  */

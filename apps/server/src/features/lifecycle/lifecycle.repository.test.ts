@@ -10,12 +10,12 @@ import {
   noticesDue,
   SEVERITIES,
   type ExposureReport,
+  automaticDeactivation,
 } from '@keyward/domain';
-import { factsOf } from '../features/api-keys/api-key.mapper.ts';
-import { recordedNotices } from '../features/notifications/notices.repository.ts';
-import { createTestContext, ORG, T0, type TestContext } from '../test/harness.ts';
-import { automaticDeactivation } from './automatic-deactivation.ts';
-import { createJobRunner } from './job-runner.ts';
+import { factsOf } from '../api-keys/api-key-row.ts';
+import { recordedNotices } from '../notifications/notices.repository.ts';
+import { createTestContext, ORG, T0, type TestContext } from '../../../test/harness.ts';
+import { createJobRunner } from '../../jobs/job-runner.ts';
 import { lifecycleCandidateIds } from './lifecycle.repository.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed. */

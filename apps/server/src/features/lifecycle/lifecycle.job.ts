@@ -1,5 +1,5 @@
-import type { Db } from '../db/database.ts';
-import type { NoticeQueueContext } from '../features/notifications/notice-queue.service.ts';
+import type { Db } from '../../db/database.ts';
+import type { NoticeQueueContext } from '../notifications/notice-queue.service.ts';
 import { addSummary, advanceKeys, emptySummary, type AdvanceSummary } from './advance-keys.ts';
 import { lifecycleCandidateIds } from './lifecycle.repository.ts';
 

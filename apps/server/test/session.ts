@@ -1,6 +1,6 @@
 import { generateKeyValue, keyIdFrom, keyValueParts, type Privilege } from '@keyward/domain';
-import { randomBytes, sha256Hex } from '../../http/hash.ts';
-import { ORG, type TestContext } from '../../test/harness.ts';
+import { randomBytes, sha256Hex } from '../src/crypto/tokens.ts';
+import { ORG, type TestContext } from './harness.ts';
 
 /** POST /rest/auth/login with a JSON body; `env` stands for @hono/node-server's bindings (the socket). */
 export function postLogin(
