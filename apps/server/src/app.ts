@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { OpenedDatabase } from './db/database.ts';
+import { isDatabaseUnavailable, type OpenedDatabase } from './db/database.ts';
 import { authenticate } from './http/auth.ts';
 import type { AppEnv } from './http/context.ts';
 import { AppError, problemBody, problemResponse } from './http/problem.ts';
@@ -76,15 +76,24 @@ export function createApp(options: AppOptions): App {
   const logger = options.logger ?? silentLogger();
   const log = options.log ?? ((line: string) => logger.error(line));
   const metrics = options.metrics ?? createMetrics(options.config.metrics);
+  const { store } = options.db;
   const keyChanges = createKeyChanges();
-  const keyCache = new KeyCache(options.db.sqlite, keyChanges);
-  const usage = new UsageBuffer(options.db.db, options.db.sqlite);
+  const keyCache = new KeyCache(store.keyRows, keyChanges);
+  const usage = new UsageBuffer(options.db.db, store.usage);
+  // Other instances' committed changes (PostgreSQL: the api_keys triggers notify from the changing
+  // transaction, so local changes need no forwarding); while that channel is down, read through.
+  store.keyChanges.start({
+    changed: (ids) => keyChanges.publish(ids, 'remote'),
+    lost: () => keyCache.setReadThrough(true),
+    back: () => keyCache.setReadThrough(false),
+  });
   shutdown.onShutdown(() => usage.flush());
   const mailer = options.mailer === undefined ? mailerFromConfig(options.config) : options.mailer;
   const jobs =
     options.jobs ??
     createJobRunner({
       db: options.db.db,
+      locks: store.locks,
       clock: options.clock,
       config: options.config,
       mailer,
@@ -110,6 +119,14 @@ export function createApp(options: AppOptions): App {
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) return httpExceptionProblem(c, err);
+    if (isDatabaseUnavailable(err)) {
+      log(`[${c.var.requestId}] ${c.req.method} ${c.req.path}: database unavailable: ${err.message}`);
+      return c.body(
+        JSON.stringify(problemBody(503, 'SERVICE_UNAVAILABLE', 'The database is unreachable; try again shortly.')),
+        503,
+        { 'content-type': 'application/problem+json', 'retry-after': '1' },
+      );
+    }
     logger.error({ reqId: c.var.requestId, method: c.req.method, err }, 'request failed');
     return c.body(
       JSON.stringify(problemBody(500, 'INTERNAL_ERROR', `Unexpected error (request ${c.var.requestId}).`)),
@@ -123,6 +140,18 @@ export function createApp(options: AppOptions): App {
 
   applyHardening(app, { config: options.config, logger, metrics });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // For load balancers: 200 only while the database answers (PRODUCT.md §10).
+  app.get('/readyz', async (c) => {
+    try {
+      await withTimeout(store.ping(), 2_000);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.body(JSON.stringify(problemBody(503, 'SERVICE_UNAVAILABLE', 'The database is unreachable.')), 503, {
+        'content-type': 'application/problem+json',
+        'cache-control': 'no-store',
+      });
+    }
+  });
   registerVerifyEndpoint(app, { verifier, config, metrics, logger }); // before the generic middleware: the hot path (PRODUCT.md §9)
 
   const limitBody = bodyLimit({
@@ -183,4 +212,12 @@ function httpExceptionProblem(c: Context, err: HTTPException): Response {
   return c.body(JSON.stringify(problemBody(status, code, detail)), status, {
     'content-type': 'application/problem+json',
   });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

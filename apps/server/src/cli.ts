@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CreateMemberSchema } from '@keyward/contract';
 import { systemClock } from './clock.ts';
 import { readConfig } from './config.ts';
-import { openDatabase, type Db } from './db/database.ts';
+import { openConfiguredDatabase, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootstrap } from './features/people/bootstrap.ts';
 import { findGroup, findGroupIdByName, listGroups } from './features/people/groups.repository.ts';
@@ -57,10 +57,12 @@ async function addUser(args: string[]): Promise<void> {
   const opts = addUserArgs(args);
   const config = readConfig(process.env);
   const orgId = opts.org ?? config.orgId;
-  const db = openDatabase(config.dbFile);
+  const db = await openConfiguredDatabase(config);
   try {
-    await migrateToLatest(db.db);
-    const first = await bootstrap(db.db, config, systemClock.now());
+    const first = await db.store.locks.exclusive('migrate', async () => {
+      await migrateToLatest(db.db);
+      return bootstrap(db.db, config, systemClock.now());
+    });
     if (first.generatedPassword)
       console.log(`First start: administrator ${config.adminEmail}, password: ${first.generatedPassword} (shown once)`);
     const groupId = await resolveGroup(db.db, orgId, opts.group);

@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   dbFile: string;
+  /** PostgreSQL (KEYWARD_DATABASE_URL); when set, dbFile is ignored. */
+  databaseUrl: string | undefined;
   orgId: string;
   orgName: string;
   adminEmail: string;
@@ -42,12 +44,16 @@ export function readConfig(env: Env): Config {
   const logLevel = env.KEYWARD_LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     throw new Error(`KEYWARD_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const databaseUrl = env.KEYWARD_DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('KEYWARD_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:port/database)');
   const orgId = env.KEYWARD_ORG_ID || 'myorganization';
   if (!/^[a-z0-9]+$/.test(orgId)) throw new Error('KEYWARD_ORG_ID must be lowercase letters and digits');
   return {
     port,
     host,
     dbFile: env.KEYWARD_DB || './data/keyward.db',
+    databaseUrl,
     orgId,
     orgName: env.KEYWARD_ORG_NAME || 'My organization',
     adminEmail,

@@ -37,6 +37,18 @@ function start(env: Record<string, string>) {
 }
 
 describe('main.ts', () => {
+  it('exits 1 with a one-line message, no stack trace, when PostgreSQL is unreachable at start', async () => {
+    const server = start({ KEYWARD_DATABASE_URL: 'postgres://keyward:secret@127.0.0.1:9/keyward' });
+    expect(await server.exited).toBe(1);
+    const { stderr } = server.logs();
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^Keyward cannot start: cannot open the database \(PostgreSQL at postgres:\/\/keyward:\*\*\*@127\.0\.0\.1:9\/keyward\): .+/,
+      ),
+    ]);
+    expect(stderr).not.toContain('secret');
+  });
+
   it('starts, prints the URL and the generated password once, serves /healthz and stops cleanly on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-main-'));
     const env = { KEYWARD_DB: path.join(dir, 'nested', 'keyward.db') };

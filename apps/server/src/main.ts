@@ -4,7 +4,7 @@ import { createApp, depsOf, type App } from './app.ts';
 import { createServerWithFastPaths, verifyFastPath } from './features/verification/verify-fast-path.ts';
 import { ManualClock, systemClock, type Clock } from './clock.ts';
 import { readConfig, type Config } from './config.ts';
-import { openDatabase, type OpenedDatabase } from './db/database.ts';
+import { openConfiguredDatabase, type OpenedDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootstrap } from './features/people/bootstrap.ts';
 import { createShutdownHooks, type ShutdownHooks } from './shutdown.ts';
@@ -22,6 +22,29 @@ function configOrExit(): Config {
   } catch (err) {
     console.error(`Keyward cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
+  }
+}
+
+/** The database, or a one-line message and exit code 1 when it cannot be opened (no stack trace). */
+async function openDatabaseOrExit(config: Config, log: (line: string) => void): Promise<OpenedDatabase> {
+  try {
+    return await openConfiguredDatabase(config, { log });
+  } catch (err) {
+    const where = config.databaseUrl ? `PostgreSQL at ${redactedUrl(config.databaseUrl)}` : config.dbFile;
+    const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    console.error(`Keyward cannot start: cannot open the database (${where}): ${cause || 'unreachable'}`);
+    process.exit(1);
+  }
+}
+
+/** The URL without its password, for messages. */
+function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'KEYWARD_DATABASE_URL';
   }
 }
 
@@ -79,17 +102,22 @@ async function main(): Promise<void> {
   // Job failures, shutdown steps that failed, a key that could not be flagged: all worth attention.
   const log = (line: string) => logger.error(line);
   const clock: Clock = config.clock === 'manual' ? new ManualClock(Date.now()) : systemClock;
-  const db = openDatabase(config.dbFile);
-  await migrateToLatest(db.db);
-  const first = await bootstrap(db.db, config, clock.now());
+  const db = await openDatabaseOrExit(config, log);
+  // Once, even when several instances start together (PostgreSQL: an advisory lock).
+  const first = await db.store.locks.exclusive('migrate', async () => {
+    await migrateToLatest(db.db);
+    return bootstrap(db.db, config, clock.now());
+  });
   if (first.generatedPassword) {
     console.log(`First start: administrator ${config.adminEmail}, password: ${first.generatedPassword} (shown once)`);
   }
   const shutdown = createShutdownHooks();
   // JOB LOOP (PRODUCT.md §5): createApp registers its stop with the shutdown hooks.
   const mailer = mailerFromConfig(config);
-  const jobs = createJobRunner({ db: db.db, clock, config, mailer, log });
+  const jobs = createJobRunner({ db: db.db, locks: db.store.locks, clock, config, mailer, log });
   const app = createApp({ db, clock, config, webRoot, shutdown, log, logger, mailer, jobs });
+  // Serve once other instances' changes are heard (until then, keys are read through anyway).
+  await db.store.keyChanges.ready(5_000).catch((err: unknown) => log(`Keyward: ${(err as Error).message}`));
   jobs.start();
   const server = listen(app, config);
   stopGracefullyOnSignals(server, shutdown, db, logger);

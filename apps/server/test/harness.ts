@@ -1,16 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ApiKeyAccess, Privilege } from '@keyward/domain';
 import { createApp, type App } from '../src/app.ts';
 import { createShutdownHooks } from '../src/shutdown.ts';
 import { ManualClock } from '../src/clock.ts';
 import { readConfig, type Config } from '../src/config.ts';
-import { openDatabase, type OpenedDatabase } from '../src/db/database.ts';
+import type { OpenedDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { bootstrap } from '../src/features/people/bootstrap.ts';
 import { insertGroup, insertMember, insertOrganization, insertUser } from '../src/features/people/people.repository.ts';
 import { randomToken, sha256Hex } from '../src/crypto/tokens.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 export const ORG = 'myorganization';
@@ -22,7 +20,10 @@ export interface TestContext {
   db: OpenedDatabase;
   clock: ManualClock;
   config: Config;
+  /** The SQLite file ('' when the suite runs on PostgreSQL, KEYWARD_TEST_DATABASE_URL). */
   dbFile: string;
+  /** Where the data is (reopen it, give it to a server process). */
+  database: TestDatabase;
   /** Bearer token of the first administrator. */
   adminToken: string;
   adminId: string;
@@ -44,18 +45,21 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-/** A real app over a real temp SQLite file, a manual clock at T0 and a bootstrapped organization. */
+/**
+ * A real app over a real database (a temp SQLite file; a fresh PostgreSQL schema when
+ * KEYWARD_TEST_DATABASE_URL is set), a manual clock at T0 and a bootstrapped organization.
+ */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-test-'));
-  const dbFile = path.join(dir, 'keyward.db');
+  const database = await createTestDatabase();
+  const { dbFile } = database;
   const config = readConfig({
-    KEYWARD_DB: dbFile,
+    ...database.env,
     KEYWARD_ADMIN_EMAIL: ADMIN_EMAIL,
     KEYWARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
     KEYWARD_CLOCK: 'manual',
     ...env,
   });
-  const db = openDatabase(dbFile);
+  const db = database.opened;
   await migrateToLatest(db.db);
   const clock = new ManualClock(T0);
   await bootstrap(db.db, config, clock.now());
@@ -116,6 +120,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     clock,
     config,
     dbFile,
+    database,
     adminToken: await tokenFor(admin.id),
     adminId: admin.id,
     userWith,
@@ -126,7 +131,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     close: async () => {
       await shutdown.run(() => {});
       await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.dispose();
     },
   };
 }

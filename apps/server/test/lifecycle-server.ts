@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from 'vitest';
 import type { ApiKey, JobRunSummary } from '@keyward/contract';
 import { createApp, type App } from '../src/app.ts';
-import { openDatabase, type OpenedDatabase } from '../src/db/database.ts';
+import type { OpenedDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { randomToken, sha256Hex } from '../src/crypto/tokens.ts';
 import { TestSmtpServer } from './smtp-server.ts';
@@ -90,7 +88,7 @@ export class LifecycleServer {
   /** Closes the app and the database, then opens both again on the same file (a restart). */
   async restart(): Promise<void> {
     await this.db.close();
-    this.db = openDatabase(this.ctx.dbFile);
+    this.db = await this.ctx.database.reopen();
     await migrateToLatest(this.db.db);
     this.app = createApp({ db: this.db, clock: this.ctx.clock, config: this.ctx.config, log: () => {} });
   }
@@ -98,7 +96,7 @@ export class LifecycleServer {
   async close(): Promise<void> {
     await this.db.close();
     await this.smtp.stop();
-    fs.rmSync(path.dirname(this.ctx.dbFile), { recursive: true, force: true });
+    await this.ctx.database.dispose();
   }
 }
 

@@ -110,6 +110,8 @@ export const JobRunSummarySchema = z
     noticesSuperseded: z.number().int(),
     mail: z.object({ sent: z.number().int(), retrying: z.number().int(), failed: z.number().int() }),
     durationMs: z.number(),
+    /** Another instance was running a pass (PostgreSQL): this one skipped its turn. */
+    skipped: z.boolean().optional(),
   })
   .meta({ id: 'JobRunSummary' });
 export type JobRunSummary = z.infer<typeof JobRunSummarySchema>;

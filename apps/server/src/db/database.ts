@@ -1,20 +1,60 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import pg from 'pg';
+import { PostgresSpellings, type DialectName } from './dialect.ts';
+import { noKeyChangeFeed, postgresKeyChangeFeed, type KeyChangeFeed } from './key-change-feed.ts';
+import { postgresKeyRows, sqliteKeyRows, type KeyRowSource } from './key-rows.ts';
+import { inProcessLocks, postgresLocks, type Locks } from './locks.ts';
 import type { Database } from './schema.ts';
+import { postgresUsageWriter, sqliteUsageWriter, type UsageWriter } from './usage-writer.ts';
 
-export type Db = Kysely<Database>;
+import type { Db } from './schema.ts';
+
+export type { Db };
+
+/**
+ * What differs between SQLite (embedded, one process) and PostgreSQL (any number of instances),
+ * one small interface per concern, chosen once when the database is opened. Everything else
+ * talks kysely; SQL spellings that differ are in dialect.ts, DDL that differs in the migrations'
+ * PostgreSQL branches (listed in migrations/README.md).
+ */
+export interface Store {
+  dialect: DialectName;
+  /** Verification's read of a key by value hash. */
+  keyRows: KeyRowSource;
+  /** Additive writes of buffered usage. */
+  usage: UsageWriter;
+  /** Migrations + bootstrap, and job passes, one instance at a time. */
+  locks: Locks;
+  /** Changes to keys committed by any instance (PostgreSQL LISTEN/NOTIFY; SQLite: none needed). */
+  keyChanges: KeyChangeFeed;
+  /** Resolves while the database answers; rejects (DatabaseUnavailableError) otherwise. */
+  ping(): Promise<void>;
+}
 
 export interface OpenedDatabase {
   db: Db;
-  /** The raw handle, for the few hot paths that use prepared statements directly (verification, usage flush). */
-  sqlite: SQLite.Database;
+  store: Store;
   close: () => Promise<void>;
 }
 
+export interface OpenedSqlite extends OpenedDatabase {
+  /** The raw handle (query-plan tests). */
+  sqlite: SQLite.Database;
+}
+
+/** Thrown (and answered 503) when the database cannot be reached. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`The database is unreachable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
 /** Opens (creating its folder) a SQLite file in WAL mode with foreign keys and a busy timeout. */
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string): OpenedSqlite {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -22,9 +62,26 @@ export function openDatabase(file: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const ping = sqlite.prepare('select 1');
+  const store: Store = {
+    dialect: 'sqlite',
+    keyRows: sqliteKeyRows(sqlite),
+    usage: sqliteUsageWriter(sqlite),
+    locks: inProcessLocks(),
+    keyChanges: noKeyChangeFeed(),
+    ping: () => {
+      try {
+        ping.get();
+        return Promise.resolve();
+      } catch (err) {
+        return Promise.reject(new DatabaseUnavailableError(err));
+      }
+    },
+  };
   return {
     db,
     sqlite,
+    store,
     close: async () => {
       await db.destroy();
     },
@@ -51,4 +108,106 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
       return stmt as unknown as SqliteStatement;
     },
   };
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * Dates are epoch milliseconds in `bigint` columns and counts come back as `bigint`/`numeric`:
+ * all are safe integers here, read as JavaScript numbers (as SQLite returns them).
+ */
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface PostgresOptions {
+  /** Pool size (default 10). */
+  max?: number;
+  log?: (line: string) => void;
+}
+
+/** Opens a pool on `url` (postgres://user:password@host:port/database) and checks that it answers. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenedDatabase> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: pgTypes,
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'keyward',
+  });
+  // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the process.
+  pool.on('error', (err) => log(`database: idle connection lost: ${err.message}`));
+  // ...nor one lost while checked out between two queries (the query in flight, if any, fails on its own).
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresSpellings()] });
+  const keyChanges = postgresKeyChangeFeed(url, { types: pgTypes, log });
+  const store: Store = {
+    dialect: 'postgres',
+    keyRows: postgresKeyRows(db),
+    usage: postgresUsageWriter(),
+    locks: postgresLocks(pool),
+    keyChanges,
+    ping: async () => {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (err) {
+        throw new DatabaseUnavailableError(err);
+      }
+    },
+  };
+  try {
+    await store.ping();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  return {
+    db,
+    store,
+    close: async () => {
+      await keyChanges.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** The configured database: PostgreSQL when KEYWARD_DATABASE_URL is set, else the SQLite file. */
+export async function openConfiguredDatabase(
+  config: { databaseUrl: string | undefined; dbFile: string },
+  options: PostgresOptions = {},
+): Promise<OpenedDatabase> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, options) : openDatabase(config.dbFile);
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
+
+/**
+ * Whether an error means "the database cannot be reached right now" (answered 503, retried by the
+ * client) rather than a fault of the request: connection refused or lost, server shutting down or
+ * starting, pool timeout.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseUnavailableError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (UNAVAILABLE_CODES.has(code)) return true;
+      // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
+      if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    }
+    const message = e instanceof Error ? e.message : '';
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return true;
+  }
+  return false;
 }

@@ -1,9 +1,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { containsText } from './dialect.ts';
+import { containsText, perDialect } from './dialect.ts';
 
 // Text search of API keys (name, description, id). SQLite: the FTS5 trigram table of migration
 // 0005, which finds substrings of 3 characters or more from an index; shorter texts are matched
-// with LIKE on the keys themselves. (PostgreSQL: ILIKE backed by a pg_trgm index.)
+// with LIKE on the keys themselves. PostgreSQL: ILIKE on the keys, answered from the pg_trgm GIN
+// index of migration 0005's PostgreSQL branch (shorter texts: the same ILIKE, without the index).
 
 const TRIGRAM = 3;
 
@@ -23,10 +24,12 @@ export function keyTextMatches(organizationId: string, text: string): Expression
 const LAST4 = /^(?:kw(?:pub|prv)_)?\**([0-9A-Za-z]{4})$/;
 
 function nameMatches(organizationId: string, text: string): Expression<SqlBool> {
-  if ([...text].length < TRIGRAM) {
-    const contains = sql<SqlBool>`(${containsText('display_name', text)} or ${containsText('description', text)} or ${containsText('id', text)})`;
-    return sql<SqlBool>`(${sql.ref('api_keys.organization_id')} = ${organizationId} and ${contains})`;
-  }
+  const contains = sql<SqlBool>`(${containsText('display_name', text)} or ${containsText('description', text)} or ${containsText('id', text)})`;
+  const scan = sql<SqlBool>`(${sql.ref('api_keys.organization_id')} = ${organizationId} and ${contains})`;
+  if ([...text].length < TRIGRAM) return scan;
   const phrase = `"${text.replaceAll('"', '""')}"`;
-  return sql<SqlBool>`${sql.ref('api_keys.id')} in (select id from api_keys_text where api_keys_text match ${phrase} and organization_id = ${organizationId})`;
+  return perDialect({
+    sqlite: sql<SqlBool>`${sql.ref('api_keys.id')} in (select id from api_keys_text where api_keys_text match ${phrase} and organization_id = ${organizationId})`,
+    postgres: scan,
+  });
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/2026_11_22_0001_initial.ts';
 import * as m0002 from './migrations/2026_11_22_0002_api_key_list_indexes.ts';
@@ -8,6 +8,8 @@ import * as m0005 from './migrations/2026_11_22_0005_api_key_search.ts';
 import * as m1201 from './migrations/2026_12_01_1201_group_name_key.ts';
 import * as m801 from './migrations/2026_12_01_801_privilege_usage.ts';
 import * as m1001 from './migrations/2026_12_01_1001_rotation_and_last4_indexes.ts';
+import * as m901 from './migrations/2026_12_01_901_key_change_notify.ts';
+import * as m902 from './migrations/2026_12_01_902_login_failures.ts';
 
 // Listed statically so the bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,12 +21,21 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1201_group_name_key': m1201,
   '2026_12_01_801_privilege_usage': m801,
   '2026_12_01_1001_rotation_and_last4_indexes': m1001,
+  '2026_12_01_901_key_change_notify': m901,
+  '2026_12_01_902_login_failures': m902,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // PostgreSQL: the migration tables in the schema the app uses (first of search_path), since
+  // kysely would otherwise see those of another schema of the same database.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /** Kysely table types. Dates are epoch milliseconds; JSON columns are TEXT holding JSON. */
 export interface Database {
@@ -14,6 +14,7 @@ export interface Database {
   activities: ActivityTable;
   notices_sent: NoticeSentTable;
   outbox: OutboxTable;
+  login_failures: LoginFailureTable;
 }
 
 export interface OrganizationTable {
@@ -161,6 +162,14 @@ export interface OutboxTable {
   sent_date: number | null;
 }
 
+export interface LoginFailureTable {
+  /** `email:<lowercased e-mail>` or `address:<caller address>` */
+  key: string;
+  failures: number;
+  /** epoch ms at which the failures are forgotten */
+  window_ends: number;
+}
+
 /** The least-privilege record (PRODUCT.md §7): one row per key, UTC day and privilege exercised that day. */
 export interface ApiKeyPrivilegeUsageTable {
   api_key_id: string;
@@ -170,3 +179,6 @@ export interface ApiKeyPrivilegeUsageTable {
   day: string;
   last_exercised_date: number;
 }
+
+/** The kysely handle of the database (either dialect). */
+export type Db = Kysely<Database>;

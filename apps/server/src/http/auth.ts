@@ -15,16 +15,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Logging in reads no credentials: a leftover session cookie or token must not stand in its way. */
 const CREDENTIAL_FREE_PATHS = new Set(['/rest/auth/login']);
 
-/** Verification of an API key presented as a bearer token (verification's Verifier fits). */
+interface ApiKeyVerdict {
+  valid: boolean;
+  code: string;
+  key: { id: string; organizationId: string; displayName: string; privileges: Privilege[] } | null;
+}
+
+/** Verification of an API key presented as a bearer token (verification's Verifier fits; a promise on PostgreSQL). */
 export interface ApiKeyVerifier {
   verify(
     input: { key: string; ip: string | null; origin: string | null },
     organizationId: null,
-  ): {
-    valid: boolean;
-    code: string;
-    key: { id: string; organizationId: string; displayName: string; privileges: Privilege[] } | null;
-  };
+  ): ApiKeyVerdict | Promise<ApiKeyVerdict>;
   /** Least-privilege record (PRODUCT.md §7): the privileges a route required of the key, all held. */
   recordExercised(keyId: string, held: readonly Privilege[], required: readonly Privilege[]): void;
 }
@@ -56,7 +58,7 @@ export const authenticate = (deps: AuthenticationDeps) =>
     let principal: Principal | null = null;
     if (bearer) {
       principal = looksLikeKeyValue(bearer)
-        ? apiKeyPrincipal(deps, bearer, clientAddress(c, deps.trustProxy), c.req.header('origin') ?? null)
+        ? await apiKeyPrincipal(deps, bearer, clientAddress(c, deps.trustProxy), c.req.header('origin') ?? null)
         : await userPrincipal(deps, bearer, false);
       if (!principal) throw new AppError('UNAUTHENTICATED', 'The access token is invalid or has expired.');
     } else {
@@ -103,13 +105,13 @@ async function userPrincipal(
  * An API key presented as a bearer token goes through verification (status, IP lists) and counts
  * as a use of the key, like POST .../apikeys/verify.
  */
-function apiKeyPrincipal(
+async function apiKeyPrincipal(
   deps: Pick<AuthenticationDeps, 'verifier'>,
   value: string,
   ip: string | null,
   origin: string | null,
-): Principal | null {
-  const verdict = deps.verifier.verify({ key: value, ip, origin }, null);
+): Promise<Principal | null> {
+  const verdict = await deps.verifier.verify({ key: value, ip, origin }, null);
   if (!verdict.key) return null;
   if (!verdict.valid) throw new AppError('FORBIDDEN', `This API key cannot be used: ${verdict.code}.`);
   return {

@@ -2,12 +2,15 @@ import type { JobRunSummary } from '@keyward/contract';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Locks } from '../db/locks.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { runLifecycleJob } from '../features/lifecycle/lifecycle.job.ts';
 import { deliverDueMail } from '../features/notifications/mail-delivery.job.ts';
 
 export interface JobRunnerOptions {
   db: Db;
+  /** One pass at a time across instances (PostgreSQL); default: passes of this runner never overlap anyway. */
+  locks?: Locks;
   clock: Clock;
   config: Pick<Config, 'jobsIntervalS' | 'publicUrl' | 'mailFrom'>;
   /** null: no SMTP server configured; new mail is HELD in the outbox. */
@@ -51,7 +54,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const hooks: JobHooks[] = [];
 
   const runOnce = (): Promise<JobRunSummary> => {
-    const pass = chain.then(() => runPass(options, hooks, log));
+    const pass = chain.then(() => runPassAlone(options, hooks, log));
     chain = pass.catch(() => undefined);
     return pass;
   };
@@ -86,6 +89,27 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       timer = null;
       await chain;
     },
+  };
+}
+
+/** A pass, unless another instance is running one: then this turn is skipped (PRODUCT.md §10). */
+async function runPassAlone(
+  options: JobRunnerOptions,
+  hooks: readonly JobHooks[],
+  log: (line: string) => void,
+): Promise<JobRunSummary> {
+  if (!options.locks) return runPass(options, hooks, log);
+  const result = await options.locks.ifFree('jobs', () => runPass(options, hooks, log));
+  if (result.ran) return result.value;
+  return {
+    now: new Date(options.clock.now()).toISOString(),
+    keysExamined: 0,
+    deactivated: { inactivity: 0, exposure: 0, rotation: 0 },
+    noticesQueued: 0,
+    noticesSuperseded: 0,
+    mail: { sent: 0, retrying: 0, failed: 0 },
+    durationMs: 0,
+    skipped: true,
   };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../app.ts';
@@ -102,7 +103,7 @@ describe('access log', () => {
   it('writes an unexpected error with its request id, at error level', async () => {
     const log = capture();
     const app = appWith({ logger: createLogger('error', log.stream) });
-    ctx.db.sqlite.exec('alter table groups rename to groups_gone');
+    await sql`alter table groups rename to groups_gone`.execute(ctx.db.db);
     const res = await app.request(`/rest/organizations/${ORG}/groups`, {
       headers: { authorization: `Bearer ${ctx.adminToken}` },
     });

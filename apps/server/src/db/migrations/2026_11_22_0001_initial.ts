@@ -1,14 +1,17 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen: never edit a migration that has shipped; add a new file instead.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  // PostgreSQL (see README.md here): epoch-ms and counts in bigint, serial ids, lower() for nocase.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const int = postgres ? 'bigint' : 'integer';
   await db.schema
     .createTable('organizations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('security_contact', 'text', (c) => c.notNull())
-    .addColumn('created_date', 'integer', (c) => c.notNull())
+    .addColumn('created_date', int, (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -17,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('created_date', 'integer', (c) => c.notNull())
+    .addColumn('created_date', int, (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -28,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('api_key_access', 'text', (c) => c.notNull())
     .addColumn('privileges_json', 'text', (c) => c.notNull())
     .addColumn('built_in', 'text')
-    .addColumn('created_date', 'integer', (c) => c.notNull())
+    .addColumn('created_date', int, (c) => c.notNull())
     .addUniqueConstraint('groups_org_name_unique', ['organization_id', 'display_name'])
     .execute();
 
@@ -45,8 +48,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
-    .addColumn('created_date', 'integer', (c) => c.notNull())
-    .addColumn('expires_at', 'integer', (c) => c.notNull())
+    .addColumn('created_date', int, (c) => c.notNull())
+    .addColumn('expires_at', int, (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -64,21 +67,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('allowed_ips_json', 'text', (c) => c.notNull())
     .addColumn('denied_ips_json', 'text', (c) => c.notNull())
     .addColumn('additional_configuration_json', 'text', (c) => c.notNull())
-    .addColumn('enabled', 'integer', (c) => c.notNull())
+    .addColumn('enabled', int, (c) => c.notNull())
     .addColumn('disabled_reason', 'text')
-    .addColumn('disabled_date', 'integer')
+    .addColumn('disabled_date', int)
     .addColumn('created_by', 'text', (c) => c.notNull())
-    .addColumn('created_date', 'integer', (c) => c.notNull())
-    .addColumn('activation_date', 'integer', (c) => c.notNull())
-    .addColumn('last_used_date', 'integer')
+    .addColumn('created_date', int, (c) => c.notNull())
+    .addColumn('activation_date', int, (c) => c.notNull())
+    .addColumn('last_used_date', int)
     .addColumn('last_used_ip', 'text')
-    .addColumn('expiration_date', 'integer')
-    .addColumn('inactivity_deadline', 'integer', (c) => c.notNull())
-    .addColumn('scheduled_deactivation_date', 'integer')
+    .addColumn('expiration_date', int)
+    .addColumn('inactivity_deadline', int, (c) => c.notNull())
+    .addColumn('scheduled_deactivation_date', int)
     .addColumn('rotated_to_key_id', 'text')
     .addColumn('exposure_json', 'text')
-    .addColumn('exposure_deactivation_date', 'integer')
-    .addColumn('updated_date', 'integer', (c) => c.notNull())
+    .addColumn('exposure_deactivation_date', int)
+    .addColumn('updated_date', int, (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('api_keys_org_created_idx')
@@ -88,7 +91,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('api_keys_org_name_idx')
     .on('api_keys')
-    .expression(sql`organization_id, display_name collate nocase, id`)
+    .expression(
+      postgres
+        ? sql`organization_id, lower(display_name) collate "C", id`
+        : sql`organization_id, display_name collate nocase, id`,
+    )
     .execute();
   await db.schema
     .createIndex('api_keys_org_last_used_idx')
@@ -118,21 +125,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('api_key_usage_daily')
     .addColumn('api_key_id', 'text', (c) => c.notNull().references('api_keys.id').onDelete('cascade'))
     .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('allowed', 'integer', (c) => c.notNull())
-    .addColumn('denied', 'integer', (c) => c.notNull())
+    .addColumn('allowed', int, (c) => c.notNull())
+    .addColumn('denied', int, (c) => c.notNull())
     .addColumn('by_code_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('api_key_usage_daily_pk', ['api_key_id', 'day'])
     .execute();
 
   await db.schema
     .createTable('activities')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) =>
+      postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
     .addColumn('operation', 'text', (c) => c.notNull())
     .addColumn('triggered_by_type', 'text', (c) => c.notNull())
     .addColumn('triggered_by_id', 'text', (c) => c.notNull())
     .addColumn('triggered_by_name', 'text', (c) => c.notNull())
-    .addColumn('create_date', 'integer', (c) => c.notNull())
+    .addColumn('create_date', int, (c) => c.notNull())
     .addColumn('resource_type', 'text', (c) => c.notNull())
     .addColumn('resource_id', 'text', (c) => c.notNull())
     .addColumn('resource_name', 'text', (c) => c.notNull())
@@ -157,13 +166,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('series', 'text', (c) => c.notNull())
     .addColumn('notice', 'text', (c) => c.notNull())
     .addColumn('outcome', 'text', (c) => c.notNull())
-    .addColumn('created_date', 'integer', (c) => c.notNull())
+    .addColumn('created_date', int, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('notices_sent_key_idx').on('notices_sent').column('api_key_id').execute();
 
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) =>
+      postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
     .addColumn('api_key_id', 'text')
@@ -171,11 +182,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('body_text', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+    .addColumn('attempts', int, (c) => c.notNull())
+    .addColumn('next_attempt_at', int, (c) => c.notNull())
     .addColumn('last_error', 'text')
-    .addColumn('created_date', 'integer', (c) => c.notNull())
-    .addColumn('sent_date', 'integer')
+    .addColumn('created_date', int, (c) => c.notNull())
+    .addColumn('sent_date', int)
     .execute();
   await db.schema.createIndex('outbox_status_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();
 }

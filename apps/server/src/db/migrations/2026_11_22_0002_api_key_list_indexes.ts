@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen: never edit a migration that has shipped; add a new file instead.
 // Indexes for listing 100,000 keys by status (features/api-keys/status-sql.ts):
@@ -35,6 +35,12 @@ const USABLE_UNTIL =
   `(case when enabled = 1 then min(inactivity_deadline, coalesce(expiration_date + 1000, ${NEVER}), ` +
   `coalesce(exposure_deactivation_date, ${NEVER}), coalesce(scheduled_deactivation_date, ${NEVER})) else 0 end)`;
 
+// PostgreSQL (see README.md here): lower(...) collate "C" for nocase, least() for the multi-argument
+// min(), and no exposure_json in the indexes (a long report would exceed a btree entry's size).
+const PG_SORTS: Record<string, string> = { ...SORTS, api_keys_list_name_idx: 'lower(display_name) collate "C"' };
+const PG_USABLE_UNTIL = USABLE_UNTIL.replace('min(', 'least(');
+const PG_STATUS_COLUMNS = STATUS_COLUMNS.filter((c) => c !== 'exposure_json');
+
 const REPLACED = [
   'api_keys_org_created_idx',
   'api_keys_org_name_idx',
@@ -44,6 +50,7 @@ const REPLACED = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return upPostgres(db);
   for (const name of REPLACED) await db.schema.dropIndex(name).ifExists().execute();
   for (const [name, sort] of Object.entries(SORTS)) {
     const columns = ['organization_id', sort, 'id', ...STATUS_COLUMNS.filter((c) => c !== sort)].join(', ');
@@ -68,6 +75,25 @@ export async function up(db: Kysely<any>): Promise<void> {
         ].join(', '),
       ),
     )
+    .execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function upPostgres(db: Kysely<any>): Promise<void> {
+  for (const name of REPLACED) await db.schema.dropIndex(name).ifExists().execute();
+  for (const [name, sort] of Object.entries(PG_SORTS)) {
+    const columns = ['organization_id', sort, 'id', ...PG_STATUS_COLUMNS.filter((c) => c !== sort)].join(', ');
+    await db.schema.createIndex(name).on('api_keys').expression(sql.raw(columns)).execute();
+  }
+  await db.schema
+    .createIndex('api_keys_status_idx')
+    .on('api_keys')
+    .expression(sql.raw(['organization_id', PG_USABLE_UNTIL, ...PG_STATUS_COLUMNS, 'id'].join(', ')))
+    .execute();
+  await db.schema
+    .createIndex('api_keys_exposure_idx')
+    .on('api_keys')
+    .expression(sql.raw(['organization_id', ...PG_STATUS_COLUMNS, 'id'].join(', ')))
     .execute();
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen: never edit a migration that has shipped; add a new file instead.
 // 1. api_keys_exposure_idx (0002) becomes a partial index: only the few exposed keys, so that
@@ -24,6 +24,7 @@ const EXPOSURE_COLUMNS = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return upPostgres(db);
   const exposureColumns = sql.raw(EXPOSURE_COLUMNS.join(', '));
   await db.schema.dropIndex('api_keys_exposure_idx').execute();
   await db.schema
@@ -45,6 +46,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger api_keys_text_after_delete after delete on api_keys begin ${remove} end`.execute(db);
   await sql`create trigger api_keys_text_after_update after update of id, display_name, description, organization_id on api_keys
             begin ${remove} ${add} end`.execute(db);
+}
+
+// PostgreSQL (see README.md here): the partial exposure index without exposure_json, and text
+// search by ILIKE answered from a pg_trgm GIN index (trigrams, case-insensitive) on the three
+// columns; nothing to keep in step.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function upPostgres(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('api_keys_exposure_idx').execute();
+  await db.schema
+    .createIndex('api_keys_exposure_idx')
+    .on('api_keys')
+    .expression(sql.raw(EXPOSURE_COLUMNS.filter((c) => c !== 'exposure_json').join(', ')))
+    .where(sql.ref('exposure_json'), 'is not', null)
+    .execute();
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`create index api_keys_text_idx on api_keys
+            using gin (display_name gin_trgm_ops, description gin_trgm_ops, id gin_trgm_ops)`.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
-import { openDatabase, type OpenedDatabase } from '../../db/database.ts';
+import { openDatabase, type OpenedSqlite } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ORG, T0 } from '../../../test/harness.ts';
@@ -25,7 +25,7 @@ import { filterForms } from './api-key-status.sql.ts';
 // The SQL translation of the status filters must agree with statusOf for every key and instant,
 // especially at the edges (exactly at a deadline, one millisecond before).
 
-let db: OpenedDatabase;
+let db: OpenedSqlite;
 let dir: string;
 let rows: ApiKeyRow[];
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { KEY_PREFIX_LENGTH, KEY_RANDOM_LENGTH } from '@keyward/domain';
@@ -15,7 +16,24 @@ afterEach(async () => {
   await ctx.close();
 });
 
-function storedBytes(): Buffer {
+/** Everything stored: the SQLite file and its WAL, or (PostgreSQL) every row of every table as text. */
+async function storedBytes(): Promise<Buffer> {
+  if (ctx.dbFile === '') {
+    const { rows: tables } = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+      ctx.db.db,
+    );
+    expect(tables.map((t) => t.name)).toContain('api_keys');
+    const texts: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(name)} t`.execute(
+        ctx.db.db,
+      );
+      texts.push(...rows.map((r) => r.row));
+    }
+    return Buffer.from(texts.join('\n'), 'utf8');
+  }
   const files = [ctx.dbFile, `${ctx.dbFile}-wal`].filter((f) => fs.existsSync(f));
   expect(files).toContain(`${ctx.dbFile}-wal`);
   return Buffer.concat(files.map((f) => fs.readFileSync(f)));
@@ -33,7 +51,7 @@ it('stores only the hash, the prefix and the last 4 characters; never logs the v
   ];
   const dup = await ctx.call('PUT', `${B}/${keys[0]?.id}/duplicate`, { token: ctx.adminToken, body: {} });
   keys.push(await jsonOf<ApiKey>(dup));
-  const bytes = storedBytes();
+  const bytes = await storedBytes();
   for (const key of keys) {
     const value = key.value ?? '';
     expect(value).toHaveLength(42);

@@ -61,7 +61,7 @@ export function registerAuthRoutes(
   deps: { db: Db; clock: Clock; config: Pick<Config, 'trustProxy' | 'allowPrivateIps'> },
   limits?: LoginLimits,
 ): void {
-  const throttle = createLoginThrottle(limits);
+  const throttle = createLoginThrottle(deps.db, deps.clock, limits);
   const trustProxy = deps.config.trustProxy;
 
   app.openapi(loginRoute, async (c) => {

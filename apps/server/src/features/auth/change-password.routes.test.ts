@@ -60,7 +60,9 @@ describe('PUT /rest/auth/password: bad input', () => {
     expect(res.status).toBe(422);
     const body = await bodyOf(res);
     expect(body.detail).toBe('The current password is wrong.');
-    expect(body.errors).toEqual([{ path: 'currentPassword', message: 'The current password is wrong.' }]);
+    expect(body.errors).toEqual([
+      { path: 'currentPassword', rule: 'wrong_password', message: 'The current password is wrong.' },
+    ]);
     expect((await postLogin(ctx, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).status).toBe(200);
   });
 

@@ -1,6 +1,7 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { sql } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
-
 export interface LoginLimits {
   perEmail: number;
   perAddress: number;
@@ -18,31 +19,42 @@ export interface LoginThrottle {
   recordSuccess(email: string): Promise<void>;
 }
 
-const emailKey = (email: string) => email.trim().toLowerCase();
-const addressKey = (address: string | null) => address ?? 'unknown';
+const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+const addressKey = (address: string | null) => `address:${address ?? 'unknown'}`;
 
-/** In memory, per app instance: failures are counted by e-mail and by caller address. */
-export function createLoginThrottle(limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginThrottle {
-  const byEmail = new RateLimiterMemory({
-    keyPrefix: 'login-email',
-    points: limits.perEmail,
-    duration: limits.windowS,
-  });
-  const byAddress = new RateLimiterMemory({
-    keyPrefix: 'login-ip',
-    points: limits.perAddress,
-    duration: limits.windowS,
-  });
-  const blockedFor = async (limiter: RateLimiterMemory, key: string, points: number): Promise<number> => {
-    const res = await limiter.get(key);
-    return res && res.consumedPoints >= points ? res.msBeforeNext : 0;
+/**
+ * Failures counted by e-mail and by caller address in the database (table login_failures), so
+ * that every instance on one database counts the same failures. Each failure is one additive
+ * upsert (a window that has ended starts again at 1): concurrent failures never lose a count.
+ */
+export function createLoginThrottle(db: Db, clock: Clock, limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginThrottle {
+  const windowMs = limits.windowS * 1000;
+  const fail = async (key: string, now: number) => {
+    await db
+      .insertInto('login_failures')
+      .values({ key, failures: 1, window_ends: now + windowMs })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`case when login_failures.window_ends <= ${now} then 1 else login_failures.failures + 1 end`,
+          window_ends: sql<number>`case when login_failures.window_ends <= ${now} then ${now + windowMs} else login_failures.window_ends end`,
+        }),
+      )
+      .execute();
   };
   return {
     assertNotBlocked: async (email, address) => {
-      const waitMs = Math.max(
-        await blockedFor(byEmail, emailKey(email), limits.perEmail),
-        await blockedFor(byAddress, addressKey(address), limits.perAddress),
-      );
+      const now = clock.now();
+      const rows = await db
+        .selectFrom('login_failures')
+        .select(['key', 'failures', 'window_ends'])
+        .where('key', 'in', [emailKey(email), addressKey(address)])
+        .where('window_ends', '>', now)
+        .execute();
+      let waitMs = 0;
+      for (const row of rows) {
+        const limit = row.key.startsWith('email:') ? limits.perEmail : limits.perAddress;
+        if (row.failures >= limit) waitMs = Math.max(waitMs, row.window_ends - now);
+      }
       if (waitMs <= 0) return;
       const retryAfterS = Math.max(1, Math.ceil(waitMs / 1000));
       throw new AppError(
@@ -55,11 +67,12 @@ export function createLoginThrottle(limits: LoginLimits = DEFAULT_LOGIN_LIMITS):
       );
     },
     recordFailure: async (email, address) => {
-      // consume() rejects once over the limit; the count still grows, which is all we need.
-      await Promise.allSettled([byEmail.consume(emailKey(email)), byAddress.consume(addressKey(address))]);
+      const now = clock.now();
+      await fail(emailKey(email), now);
+      await fail(addressKey(address), now);
     },
     recordSuccess: async (email) => {
-      await byEmail.delete(emailKey(email));
+      await db.deleteFrom('login_failures').where('key', '=', emailKey(email)).execute();
     },
   };
 }

@@ -8,8 +8,7 @@ import {
   type VerifiableKey,
   type VerificationCode,
 } from '@keyward/domain';
-import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import type { ApiKeyTable } from '../../db/schema.ts';
+import type { KeyRow, KeyRowSource } from '../../db/key-rows.ts';
 import type { KeyChanges } from '../../db/key-changes.ts';
 
 /** What verification needs of a key, parsed once and kept in memory. */
@@ -29,28 +28,6 @@ export interface CachedKey extends VerifiableKey {
   answers: Partial<Record<VerificationCode, string>>;
 }
 
-type KeyRow = Pick<
-  ApiKeyTable,
-  | 'id'
-  | 'value_hash'
-  | 'organization_id'
-  | 'display_name'
-  | 'privacy_level'
-  | 'privileges_json'
-  | 'allowed_ips_json'
-  | 'denied_ips_json'
-  | 'additional_configuration_json'
-  | 'enabled'
-  | 'disabled_reason'
-  | 'disabled_date'
-  | 'template_id'
-  | 'activation_date'
-  | 'last_used_date'
-  | 'expiration_date'
-  | 'exposure_json'
-  | 'scheduled_deactivation_date'
->;
-
 const MAX_ENTRIES = 250_000;
 
 /**
@@ -61,31 +38,38 @@ const MAX_ENTRIES = 250_000;
 export class KeyCache {
   readonly #byHash = new Map<string, CachedKey>();
   readonly #hashById = new Map<string, string>();
-  readonly #select: Statement<[string], KeyRow>;
-  readonly #sqlite: SqliteDatabase;
+  /** While true (no channel for other instances' changes), every lookup reads the database. */
+  #readThrough = false;
+  /** Bumped by every invalidation, so that a read begun before it is not cached after it. */
+  #generation = 0;
 
-  constructor(sqlite: SqliteDatabase, changes: KeyChanges) {
-    this.#sqlite = sqlite;
-    this.#select = sqlite.prepare(
-      `select id, value_hash, organization_id, display_name, privacy_level, privileges_json, allowed_ips_json,
-              denied_ips_json, additional_configuration_json, enabled, disabled_reason, disabled_date, template_id,
-              activation_date, last_used_date, expiration_date, exposure_json, scheduled_deactivation_date
-         from api_keys where value_hash = ?`,
-    );
+  constructor(
+    private readonly rows: KeyRowSource,
+    changes: KeyChanges,
+  ) {
     changes.subscribe((change) => {
       if (change === 'all') this.invalidateAll();
       else for (const id of change) this.forget(id);
     });
   }
 
-  get(valueHash: string): CachedKey | null {
+  /** The key, from memory or the database (synchronously where the database allows it). */
+  get(valueHash: string): CachedKey | null | Promise<CachedKey | null> {
     const hit = this.#byHash.get(valueHash);
     if (hit) return hit;
-    const row = this.#select.get(valueHash);
+    const generation = this.#generation;
+    const row = this.rows.byValueHash(valueHash);
+    if (row instanceof Promise) return row.then((r) => this.#remember(valueHash, r, generation));
+    return this.#remember(valueHash, row, generation);
+  }
+
+  #remember(valueHash: string, row: KeyRow | undefined, generation: number): CachedKey | null {
     if (!row) return null;
     const key = toCachedKey(row);
-    // Read inside another request's open transaction (one SQLite connection): it may still roll back, so answer from it but keep nothing.
-    if (this.#sqlite.inTransaction) return key;
+    // Read inside another request's open transaction (SQLite's one connection): it may still roll
+    // back, so answer from it but keep nothing. Likewise while reading through, or when the keys
+    // changed during the read.
+    if (this.rows.readsUncommitted() || this.#readThrough || generation !== this.#generation) return key;
     if (this.#byHash.size >= MAX_ENTRIES) {
       const oldest = this.#byHash.values().next().value as CachedKey;
       this.#drop(oldest);
@@ -108,8 +92,15 @@ export class KeyCache {
   }
 
   invalidateAll(): void {
+    this.#generation += 1;
     this.#byHash.clear();
     this.#hashById.clear();
+  }
+
+  /** Read through (cache nothing) while changes made elsewhere might go unseen; clears the cache either way. */
+  setReadThrough(on: boolean): void {
+    this.#readThrough = on;
+    this.invalidateAll();
   }
 
   #drop(key: CachedKey): void {

@@ -1,6 +1,6 @@
 import { addYears, DAY_MS, normalizeAddress, utcDateString } from '@keyward/domain';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Db } from '../../db/database.ts';
+import type { UsageRow, UsageWriter } from '../../db/usage-writer.ts';
 
 export interface UsageEvent {
   keyId: string;
@@ -43,61 +43,12 @@ export class UsageBuffer {
   #day = '';
   #dayStart = 0;
   #dayEnd = 0;
-  readonly #flushTx: (batch: Map<string, KeyUsage>) => void;
 
   constructor(
     private readonly db: Db,
-    sqlite: SqliteDatabase,
+    private readonly writer: UsageWriter,
     private readonly intervalMs = 2_000,
-  ) {
-    const touch = sqlite.prepare(
-      `update api_keys set last_used_date = ?, last_used_ip = ?, inactivity_deadline = max(inactivity_deadline, ?)
-        where id = ? and (last_used_date is null or last_used_date <= ?)
-          and (disabled_reason is not null or inactivity_deadline > ?)`,
-    );
-    const readDay = sqlite.prepare<[string, string], { allowed: number; denied: number; by_code_json: string }>(
-      'select allowed, denied, by_code_json from api_key_usage_daily where api_key_id = ? and day = ?',
-    );
-    const writeDay = sqlite.prepare(
-      `insert into api_key_usage_daily (api_key_id, day, allowed, denied, by_code_json)
-       select ?, ?, ?, ?, ? where exists (select 1 from api_keys where id = ?)
-       on conflict (api_key_id, day) do update set allowed = excluded.allowed, denied = excluded.denied, by_code_json = excluded.by_code_json`,
-    );
-    const writeExercised = sqlite.prepare(
-      `insert into api_key_privilege_usage (api_key_id, privilege, day, last_exercised_date)
-       select ?, ?, ?, ? where exists (select 1 from api_keys where id = ?)
-       on conflict (api_key_id, day, privilege)
-       do update set last_exercised_date = max(last_exercised_date, excluded.last_exercised_date)`,
-    );
-    this.#flushTx = sqlite.transaction((batch: Map<string, KeyUsage>) => {
-      for (const [keyId, usage] of batch) {
-        const t = usage.lastUsedDate;
-        const ip = usage.lastUsedIp === null ? null : (normalizeAddress(usage.lastUsedIp) ?? null);
-        // A key already past its inactivity deadline stays deactivated: its use is counted, not revived.
-        if (Number.isFinite(t)) touch.run(t, ip, addYears(t, 1), keyId, t, t);
-        for (const [day, counts] of usage.days) {
-          if (counts.allowed + counts.denied === 0) {
-            if (counts.exercised)
-              for (const [privilege, at] of counts.exercised) writeExercised.run(keyId, privilege, day, at, keyId);
-            continue;
-          }
-          const prev = readDay.get(keyId, day);
-          const byCode = prev ? (JSON.parse(prev.by_code_json) as Record<string, number>) : {};
-          for (const [code, n] of Object.entries(counts.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
-          writeDay.run(
-            keyId,
-            day,
-            (prev?.allowed ?? 0) + counts.allowed,
-            (prev?.denied ?? 0) + counts.denied,
-            JSON.stringify(byCode),
-            keyId,
-          );
-          if (counts.exercised)
-            for (const [privilege, at] of counts.exercised) writeExercised.run(keyId, privilege, day, at, keyId);
-        }
-      }
-    });
-  }
+  ) {}
 
   record(event: UsageEvent): void {
     let usage = this.#pending.get(event.keyId);
@@ -154,8 +105,7 @@ export class UsageBuffer {
     this.#pending = new Map();
     // Small transactions with a turn of the event loop between them: verification latency stays flat while a flush runs.
     for (let i = 0; i < entries.length; i += FLUSH_CHUNK) {
-      const chunk = new Map(entries.slice(i, i + FLUSH_CHUNK));
-      await this.db.connection().execute(async () => this.#flushTx(chunk));
+      await this.writer.write(this.db, entries.slice(i, i + FLUSH_CHUNK).map(toRow));
       if (i + FLUSH_CHUNK < entries.length) await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -183,4 +133,26 @@ function addExercised(counts: DayUsage, exercised: readonly string[], at: number
     const prev = counts.exercised.get(id);
     if (prev === undefined || at > prev) counts.exercised.set(id, at);
   }
+}
+
+function toRow([keyId, usage]: [string, KeyUsage]): UsageRow {
+  const t = usage.lastUsedDate;
+  return {
+    keyId,
+    // Only privileges to record (the use itself was flushed before): last used stays as it is.
+    lastUsed: Number.isFinite(t)
+      ? {
+          date: t,
+          ip: usage.lastUsedIp === null ? null : (normalizeAddress(usage.lastUsedIp) ?? null),
+          inactivityDeadline: addYears(t, 1),
+        }
+      : null,
+    days: [...usage.days].map(([day, counts]) => ({
+      day,
+      allowed: counts.allowed,
+      denied: counts.denied,
+      byCode: counts.byCode,
+      exercised: counts.exercised ? [...counts.exercised] : [],
+    })),
+  };
 }

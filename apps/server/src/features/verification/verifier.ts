@@ -45,9 +45,15 @@ export class Verifier {
     private readonly onBrowserUse: BrowserUseListener | null = null,
   ) {}
 
-  verify(input: VerifyInput, organizationId: string | null): Verdict {
+  /** Synchronous when the key is cached (or the database is synchronous, SQLite), else a promise (PostgreSQL). */
+  verify(input: VerifyInput, organizationId: string | null): Verdict | Promise<Verdict> {
     if (!parseKeyValue(input.key).ok) return NOT_FOUND;
     const key = this.cache.get(crypto.hash('sha256', input.key, 'hex'));
+    if (key instanceof Promise) return key.then((k) => this.#verdict(k, input, organizationId));
+    return this.#verdict(key, input, organizationId);
+  }
+
+  #verdict(key: CachedKey | null, input: VerifyInput, organizationId: string | null): Verdict {
     if (!key || (organizationId !== null && key.organizationId !== organizationId)) return NOT_FOUND;
     const now = this.clock.now();
     const asked = input.privileges ?? null;

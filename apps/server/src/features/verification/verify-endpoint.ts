@@ -23,7 +23,7 @@ export function registerVerifyEndpoint(app: OpenAPIHono<AppEnv>, deps: VerifyEnd
     const answer: VerifyAnswer =
       text === null
         ? TOO_LARGE
-        : answerVerify(deps.verifier, c.req.param('org'), c.req.header('content-type'), text, () =>
+        : await answerVerify(deps.verifier, c.req.param('org'), c.req.header('content-type'), text, () =>
             clientAddress(c, deps.config.trustProxy),
           );
     if (answer.code) deps.metrics.countVerdict(answer.code);

@@ -70,7 +70,8 @@ export function verifyFastPath(deps: VerifyEndpointDeps): FastPath {
       const answer = answerVerify(deps.verifier, org, req.headers['content-type'], text, () =>
         peerAddress(req, trustProxy),
       );
-      send(req, res, answer, call);
+      if (answer instanceof Promise) void answer.then((a) => send(req, res, a, call));
+      else send(req, res, answer, call);
     };
     req.on('data', onData);
     req.on('end', onEnd);

@@ -7,6 +7,7 @@ import {
   type VerifyResponse,
 } from '@keyward/contract';
 import type { Privilege, VerificationCode } from '@keyward/domain';
+import { isDatabaseUnavailable } from '../../db/database.ts';
 import { problemBody } from '../../http/problem.ts';
 import { zodIssues } from '../../http/validate.ts';
 import type { CachedKey } from './key-cache.ts';
@@ -37,7 +38,7 @@ export interface VerifyEndpointDeps {
 export const VERIFY_ROUTE = '/rest/organizations/:org/apikeys/verify';
 
 export interface VerifyAnswer {
-  status: 200 | 400 | 413;
+  status: 200 | 400 | 413 | 500 | 503;
   contentType: 'application/json' | 'application/problem+json';
   body: string;
   /** The verdict's code and the key it concerns, for a 200 (metrics and the access log; never the value). */
@@ -48,7 +49,7 @@ export interface VerifyAnswer {
 // @hono/zod-openapi's test for a JSON request body (its media type gate).
 const JSON_REQUEST = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
-const problem = (status: 400 | 413, code: string, detail: string, errors?: ReturnType<typeof zodIssues>) =>
+const problem = (status: 400 | 413 | 500 | 503, code: string, detail: string, errors?: ReturnType<typeof zodIssues>) =>
   ({
     status,
     contentType: 'application/problem+json',
@@ -70,7 +71,7 @@ export function answerVerify(
   contentType: string | undefined,
   text: string,
   callerIp: () => string | null,
-): VerifyAnswer {
+): VerifyAnswer | Promise<VerifyAnswer> {
   let value: unknown = {};
   if (contentType) {
     if (!JSON_REQUEST.test(contentType)) return UNSUPPORTED;
@@ -102,10 +103,20 @@ export function answerVerify(
     },
     org,
   );
-  const answer: VerifyAnswer = { status: 200, contentType: 'application/json', body: responseText(verdict) };
-  answer.code = verdict.code;
-  if (verdict.key) answer.keyId = verdict.key.id;
-  return answer;
+  const ok = (v: Verdict): VerifyAnswer => {
+    const answer: VerifyAnswer = { status: 200, contentType: 'application/json', body: responseText(v) };
+    answer.code = v.code;
+    if (v.key) answer.keyId = v.key.id;
+    return answer;
+  };
+  // PostgreSQL: a key not in the cache is read through the pool.
+  if (verdict instanceof Promise)
+    return verdict.then(ok, (err: unknown) =>
+      isDatabaseUnavailable(err)
+        ? problem(503, 'SERVICE_UNAVAILABLE', 'The database is unreachable; try again shortly.')
+        : problem(500, 'INTERNAL_ERROR', 'Unexpected error.'),
+    );
+  return ok(verdict);
 }
 
 function toPrivilege(p: PrivilegeInput): Privilege {
