@@ -73,7 +73,13 @@ describe('wizardResolver (the domain rules, as the user types)', () => {
   });
 
   it('applies the server setting for private IP ranges', async () => {
-    const values = { templateId: 'push-api', displayName: 'Connector', sourceIds: ['src'], allowedIps: ['10.0.0.0/8'] };
+    const values = {
+      templateId: 'push-api',
+      displayName: 'Connector',
+      sourceIds: ['src'],
+      securityProviderIds: ['provider'],
+      allowedIps: ['10.0.0.0/8'],
+    };
     expect(Object.keys((await resolve(values, false)).errors)).toEqual(['allowedIps']);
     expect((await resolve(values, true)).errors).toEqual({});
   });
