@@ -34,7 +34,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL database', 
       expect((await call(i.url, 'PUT', '/__test__/clock', { body: { now: iso } })).status).toBe(200);
   };
   const createKey = async (body: Record<string, unknown>, template = 'push-api') => {
-    const res = await call<ApiKey>(a.url, 'POST', `${B}?apiKeyTemplateId=${template}`, { token, body });
+    // Push scope is explicit (PRODUCT.md §3.2): a Push API key names its sources and providers.
+    const scoped =
+      template === 'push-api' ? { sourceIds: ['src-1'], securityProviderIds: ['provider-1'], ...body } : body;
+    const res = await call<ApiKey>(a.url, 'POST', `${B}?apiKeyTemplateId=${template}`, { token, body: scoped });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
