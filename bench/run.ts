@@ -65,13 +65,13 @@ async function verificationFigures(server: BenchServer): Promise<void> {
   const bearerKey = server.bearerKey;
   const seconds = DURATION_S;
   try {
-    runWrk(wrk, verifyUrl, { seconds: 2, script }); // warm: JIT, key cache
-    runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds: 1, script });
+    await runWrk(wrk, verifyUrl, { seconds: 2, script }); // warm: JIT, key cache
+    await runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds: 1, script });
     for (const round of [1, 2]) {
-      const floorRun = runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds, script });
-      const health = runWrk(wrk, `${server.url}/healthz`, { seconds });
-      const verify = runWrk(wrk, verifyUrl, { seconds, script });
-      const bearer = runWrk(wrk, `${server.url}/rest/organizations/${ORG}/privileges/me`, {
+      const floorRun = await runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds, script });
+      const health = await runWrk(wrk, `${server.url}/healthz`, { seconds });
+      const verify = await runWrk(wrk, verifyUrl, { seconds, script });
+      const bearer = await runWrk(wrk, `${server.url}/rest/organizations/${ORG}/privileges/me`, {
         seconds,
         headers: [`Authorization: Bearer ${bearerKey}`],
       });

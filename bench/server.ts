@@ -47,10 +47,14 @@ export async function startBenchServer(keyCount: number, port: number): Promise<
   const sampleKeys = await seedKeys(opened.db, { organizationId: ORG, count: keyCount, now, createdBy: admin.id });
   await opened.close();
 
+  // The structured log (one access line per request at info, as in production) goes to a file, as a
+  // log collector would take it, not to the terminal that prints the figures.
+  const logFd = fs.openSync(path.join(dir, 'server.log'), 'a');
   const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', logFd],
   });
+  fs.closeSync(logFd);
   await waitForListening(child);
   const url = `http://127.0.0.1:${port}`;
   const login = await fetch(`${url}/rest/auth/login`, {
