@@ -22,7 +22,8 @@ const rotateRoute = createRoute({
   middleware: [canRotate] as const,
   description:
     'Creates a new key with the settings of this one (the answer carries its `value`, shown once) and deactivates this one when ' +
-    '`previousKeyExpirationPeriod` ends: an ISO-8601 duration from `PT0S` (now) to `P30D`. Only an active key that was not rotated yet.',
+    '`previousKeyExpirationPeriod` ends: an ISO-8601 duration from `PT0S` (now) to `P30D`. Only an active key that was not rotated yet. ' +
+    'Requires API keys Create and Edit access to the key, or, for an exposed key, the security contact privilege (API_KEY_EXPOSURE:EDIT).',
   request: { params: KeyParamsSchema, body: jsonBody(RotateKeyRequestSchema) },
   responses: {
     201: jsonResponse(ApiKeySchema, 'The new key, with its value'),
