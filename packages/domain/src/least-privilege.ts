@@ -1,7 +1,8 @@
 // The least-privilege hint (PRODUCT.md §7): which of a key's privileges were not exercised, and the
 // narrower key that Create from existing can make without them.
 
-import { findCatalogEntry, isAssignableToKeys, privilegeId, type Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
+import { findCatalogEntry, isAssignableToKeys, privilegeId } from './privileges.ts';
 import { TEMPLATES, type TemplateId } from './templates.ts';
 
 export type ExercisedPrivilege = Privilege & { lastExercisedDate: number | null };
