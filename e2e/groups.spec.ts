@@ -41,6 +41,9 @@ test.describe('Groups: edit, delete, remove members', () => {
     await expect(page.getByRole('button', { name: group.displayName, exact: true })).toHaveCount(0);
     const after = (await admin.getKey(key.id)) as unknown as { groupsThatCanView: { id: string }[] };
     expect(after.groupsThatCanView).toEqual([]);
+    await page.goto(`/organizations/${ORG}/api-keys/${key.id}`);
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await expect(page.getByText(`Access for group ${group.displayName} removed (group deleted)`)).toBeVisible();
   });
 
   test('built-in groups cannot be deleted', async ({ page }) => {

@@ -7,6 +7,7 @@ import type { JobRunner } from './jobs/job-runner.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { registerActivityRoutes } from './features/activities/activities.routes.ts';
 import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
+import { recordGrantsLostWithGroup } from './features/api-keys/group-grants-removal.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerCheckTokenRoutes } from './features/auth/check-token.routes.ts';
 import { registerMyPrivilegesRoutes } from './features/auth/my-privileges.routes.ts';
@@ -45,7 +46,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, s: RouteServices): void
   registerAuthRoutes(app, { db, clock, config });
   registerCheckTokenRoutes(app, { db, clock });
   registerMyPrivilegesRoutes(app);
-  registerGroupRoutes(app, { db, clock });
+  registerGroupRoutes(app, { db, clock, beforeGroupDelete: recordGrantsLostWithGroup });
   registerGroupMemberRoutes(app, { db });
   registerMemberRoutes(app, { db, clock });
   registerVerificationRoutes(app, { db, clock, usage: s.usage });

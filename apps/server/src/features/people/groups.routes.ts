@@ -6,7 +6,16 @@ import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
-import { createGroup, listGroupsOf, removeGroup, updateGroupOf, requireGroup, toGroupDto } from './groups.service.ts';
+import {
+  createGroup,
+  listGroupsOf,
+  removeGroup,
+  updateGroupOf,
+  requireGroup,
+  toGroupDto,
+  type BeforeGroupDelete,
+} from './groups.service.ts';
+import { AppError } from '../../http/problem.ts';
 import { OrgParamsSchema } from '../../http/params.ts';
 import { GroupParamsSchema } from './params.ts';
 
@@ -67,7 +76,10 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 409) },
 });
 
-export function registerGroupRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; clock: Clock }): void {
+export function registerGroupRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: { db: Db; clock: Clock; beforeGroupDelete?: BeforeGroupDelete },
+): void {
   app.openapi(listRoute, async (c) => {
     const { org } = c.req.valid('param');
     return c.json(await listGroupsOf(deps.db, org), 200);
@@ -90,7 +102,13 @@ export function registerGroupRoutes(app: OpenAPIHono<AppEnv>, deps: { db: Db; cl
 
   app.openapi(deleteRoute, async (c) => {
     const { org, id } = c.req.valid('param');
-    await removeGroup(deps.db, org, id);
+    const principal = c.var.principal;
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
+    await removeGroup(
+      deps.db,
+      { organizationId: org, groupId: id, principal, now: deps.clock.now() },
+      deps.beforeGroupDelete,
+    );
     return c.body(null, 204);
   });
 }

@@ -1,9 +1,11 @@
 import type { Group, GroupInput, GroupUpdate } from '@keyward/contract';
 import { groupGrants, type ApiKeyAccess, type Privilege } from '@keyward/domain';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { privilegesFrom } from '../../db/json-columns.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-import type { OrgAccess } from '../../http/principal.ts';
+import type { OrgAccess, Principal } from '../../http/principal.ts';
 import { AppError } from '../../http/problem.ts';
 import { assertAdministratorsIntact, assertCanGrant } from './grant-rules.ts';
 import { normalizeGroupPrivileges } from './group-privileges.ts';
@@ -101,11 +103,32 @@ export async function updateGroupOf(
   });
 }
 
-export async function removeGroup(db: Db, orgId: string, groupId: string): Promise<void> {
+/** A group about to be deleted, and by whom. */
+export interface GroupDeletion {
+  organizationId: string;
+  groupId: string;
+  displayName: string;
+  principal: Principal;
+  now: number;
+}
+
+/**
+ * Runs in the deletion's transaction, before the group and its grants go: the API-keys feature
+ * (above this one) records what each key loses, so that the activity exists if and only if the
+ * deletion was committed.
+ */
+export type BeforeGroupDelete = (trx: Transaction<Database>, deletion: GroupDeletion) => Promise<void>;
+
+export async function removeGroup(
+  db: Db,
+  deletion: Omit<GroupDeletion, 'displayName'>,
+  beforeDelete?: BeforeGroupDelete,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const group = await requireGroup(trx, orgId, groupId);
+    const group = await requireGroup(trx, deletion.organizationId, deletion.groupId);
     if (group.built_in)
       throw new AppError('CONFLICT', `"${group.display_name}" is a built-in group: it cannot be deleted.`);
-    await deleteGroup(trx, groupId);
+    await beforeDelete?.(trx, { ...deletion, displayName: group.display_name });
+    await deleteGroup(trx, deletion.groupId);
   });
 }

@@ -99,11 +99,23 @@ function text(field: string, value: unknown, org: string): ReactNode {
   return JSON.stringify(value);
 }
 
+/** The group whose deletion took a grant from the key (its id no longer names anything). */
+function deletedGroupName(content: Activity['content']): string | null {
+  const g = content.groupDeleted;
+  return typeof g === 'object' && g !== null && 'displayName' in g && typeof g.displayName === 'string'
+    ? g.displayName
+    : null;
+}
+
 /** Before → after of each changed field; for a creation or a deletion, the fields as they were set. */
 export function ActivityChanges({ activity, org }: { activity: Activity; org: string }) {
   const { before = {}, after = {} } = activity.content;
   const rotatedTo = activity.content.rotatedTo;
   const rotatedFrom = activity.content.rotatedFrom;
+  const deletedGroup = deletedGroupName(activity.content);
+  // The access lists hold group ids, and this one's no longer resolves: say it in words instead.
+  if (deletedGroup !== null)
+    return <p className="activity-note">Access for group {deletedGroup} removed (group deleted)</p>;
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f in LABELS);
   const both = Object.keys(before).length > 0 && Object.keys(after).length > 0;
   const changed = both ? fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])) : fields;
