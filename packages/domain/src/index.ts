@@ -13,6 +13,7 @@ export * from './key-actions.ts';
 export * from './key-timeline.ts';
 export * from './least-privilege.ts';
 export * from './notices.ts';
+export * from './time-left.ts';
 export * from './access.ts';
 export * from './groups.ts';
 export * from './validation-fields.ts';

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS } from './durations.ts';
-import { noticeDedupeKey, noticesDue, type NoticeId, type NoticeSeries } from './notices.ts';
+import {
+  noticeDeadline,
+  noticeDedupeKey,
+  noticesDue,
+  noticeTitle,
+  type NoticeId,
+  type NoticeSeries,
+} from './notices.ts';
+import { timeLeftText } from './time-left.ts';
 import type { KeyFacts } from './status.ts';
 
 const t = (iso: string): number => Date.parse(iso);
@@ -270,5 +278,61 @@ describe('several series at once', () => {
       ['INACTIVITY_15D', 'INACTIVITY_30D'],
       ['EXPOSURE_FLAGGED'],
     ]);
+  });
+});
+
+describe('what a notice says about the time left (noticeDeadline, noticeTitle, timeLeftText)', () => {
+  const E = t('2025-06-10T23:59:59.000Z');
+  const subjectAt = (f: KeyFacts, now: string): string[] =>
+    noticesDue(f, new Set(), t(now)).map((due) => {
+      const deadline = noticeDeadline(due);
+      return noticeTitle(due.notice, deadline === null ? '' : timeLeftText(t(now), deadline));
+    });
+
+  it('the 7-day notice of a key that expires in 3 days and a half says so, not "in 7 days"', () => {
+    expect(subjectAt(facts({ expirationDate: E }), '2025-06-07T12:00:00.000Z')).toEqual([
+      'API key expires in 3 days and 12 hours',
+    ]);
+  });
+
+  it.each<[string, string]>([
+    ['2025-06-04T00:00:00.000Z', 'API key expires in 7 days'],
+    ['2025-06-04T00:01:00.000Z', 'API key expires in 7 days'],
+    ['2025-06-09T00:00:00.000Z', 'API key expires in 2 days'],
+    ['2025-06-10T06:00:00.000Z', 'API key expires in 18 hours'],
+    ['2025-06-11T00:00:00.000Z', 'API key expired'],
+  ])('expiration at %s: %s', (now, subject) => {
+    expect(subjectAt(facts({ expirationDate: E }), now)).toEqual([subject]);
+  });
+
+  it('inactivity: the time left to the deadline, whichever notice is due', () => {
+    const f = facts({ activationDate: t('2025-01-01T00:00:00.000Z'), expirationDate: null });
+    expect(subjectAt(f, '2025-12-02T00:00:00.000Z')).toEqual(['Unused API key will be deactivated in 30 days']);
+    // the server was down through the 30-day and 15-day notices: the 15-day one goes out late
+    expect(subjectAt(f, '2025-12-20T00:00:00.000Z')).toEqual(['Unused API key will be deactivated in 12 days']);
+    expect(subjectAt(f, '2025-12-31T00:00:00.000Z')).toEqual(['Unused API key will be deactivated in 24 hours']);
+  });
+
+  it('exposure: a HIGH report (2 days) is never told "in 3 days"', () => {
+    const flagged = t('2025-03-01T00:00:00.000Z');
+    const report = {
+      severity: 'HIGH' as const,
+      deactivationDate: flagged + 2 * DAY_MS,
+      createdDate: flagged,
+      reasons: [],
+    };
+    const f = facts({ exposure: report });
+    expect(subjectAt(f, '2025-03-01T00:00:00.000Z')).toEqual(['API key flagged as exposed']);
+    const sent = sentOf('exposure', `${flagged}/${flagged + 2 * DAY_MS}`, ['EXPOSURE_FLAGGED']);
+    const due = noticesDue(f, sent, flagged + DAY_MS + 6 * HOUR_MS);
+    expect(due.map((d) => d.notice)).toEqual(['EXPOSURE_24H']);
+    expect(timeLeftText(flagged + DAY_MS + 6 * HOUR_MS, noticeDeadline(due[0]!) ?? 0)).toBe('in 18 hours');
+  });
+
+  it('names the deadline of each series, none for a WARN report', () => {
+    expect(noticeDeadline({ series: 'expiration', cycle: String(E) })).toBe(E + 1000);
+    expect(noticeDeadline({ series: 'inactivity', cycle: '1000' })).toBe(1000);
+    expect(noticeDeadline({ series: 'exposure', cycle: '1/2' })).toBe(2);
+    expect(noticeDeadline({ series: 'exposure', cycle: '1/none' })).toBeNull();
   });
 });

@@ -39,20 +39,33 @@ export const NOTICE_AUDIENCE: Readonly<Record<NoticeSeries, NoticeAudience>> = {
   exposure: 'ADMINISTRATORS_AND_SECURITY_CONTACT',
 };
 
-/** Subject lines; the key's name is appended by the mailer. */
-export const NOTICE_TITLES: Readonly<Record<NoticeId, string>> = {
-  EXPIRATION_7D: 'API key expires in 7 days',
-  EXPIRATION_2D: 'API key expires in 2 days',
-  EXPIRED: 'API key expired',
-  INACTIVITY_30D: 'Unused API key will be deactivated in 30 days',
-  INACTIVITY_15D: 'Unused API key will be deactivated in 15 days',
-  INACTIVITY_1D: 'Unused API key will be deactivated tomorrow',
-  INACTIVITY_DEACTIVATED: 'Unused API key deactivated',
-  EXPOSURE_FLAGGED: 'API key flagged as exposed',
-  EXPOSURE_3D: 'Exposed API key will be deactivated in 3 days',
-  EXPOSURE_24H: 'Exposed API key will be deactivated in 24 hours',
-  EXPOSURE_DEACTIVATED: 'Exposed API key deactivated',
-};
+/**
+ * Subject lines; the key's name is appended by the mailer. `timeLeft` is the time left before the
+ * event the series announces (timeLeftText of noticeDeadline), never the notice's nominal offset:
+ * the 7-day notice of a key that expires in 3 days says "in 3 days".
+ */
+export function noticeTitle(notice: NoticeId, timeLeft: string): string {
+  switch (notice) {
+    case 'EXPIRATION_7D':
+    case 'EXPIRATION_2D':
+      return `API key expires ${timeLeft}`;
+    case 'EXPIRED':
+      return 'API key expired';
+    case 'INACTIVITY_30D':
+    case 'INACTIVITY_15D':
+    case 'INACTIVITY_1D':
+      return `Unused API key will be deactivated ${timeLeft}`;
+    case 'INACTIVITY_DEACTIVATED':
+      return 'Unused API key deactivated';
+    case 'EXPOSURE_FLAGGED':
+      return 'API key flagged as exposed';
+    case 'EXPOSURE_3D':
+    case 'EXPOSURE_24H':
+      return `Exposed API key will be deactivated ${timeLeft}`;
+    case 'EXPOSURE_DEACTIVATED':
+      return 'Exposed API key deactivated';
+  }
+}
 
 export type DueNotice = {
   series: NoticeSeries;
@@ -190,4 +203,21 @@ export function noticesDue(facts: KeyFacts, sent: ReadonlySet<string>, now: numb
     const due = o === null ? null : dueIn(o, sent, now);
     return due === null ? [] : [due];
   });
+}
+
+/**
+ * The instant a notice's series announces, read from its cycle: the expiry instant, the inactivity
+ * deadline, or the exposure report's deactivation date (null for a report that has none, WARN).
+ */
+export function noticeDeadline(due: Pick<DueNotice, 'series' | 'cycle'>): number | null {
+  switch (due.series) {
+    case 'expiration':
+      return expiryInstant(Number(due.cycle));
+    case 'inactivity':
+      return Number(due.cycle);
+    case 'exposure': {
+      const deadline = due.cycle.split('/')[1];
+      return deadline === undefined || deadline === 'none' ? null : Number(deadline);
+    }
+  }
 }

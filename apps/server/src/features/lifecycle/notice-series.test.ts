@@ -90,7 +90,7 @@ const TIMELINE: Expected[] = [
   {
     at: '2027-01-14T12:00:00Z',
     key: 'Idle',
-    subject: 'Unused API key will be deactivated tomorrow',
+    subject: 'Unused API key will be deactivated in 24 hours',
     to: ADMINS,
     statusBefore: 'SOON_TO_BE_DISABLED',
     status: 'SOON_TO_BE_DISABLED',
@@ -238,8 +238,9 @@ describe('the notice series over a year', () => {
     await server.setClock('2026-04-25T12:00:00Z'); // the 7-day and 2-day notices are both due
     const summary = await server.runJobs();
     expect(summary).toMatchObject({ noticesQueued: 1, noticesSuperseded: 1 });
+    // the 2-day notice, sent 12 hours before the key expires, says so (not its nominal "in 2 days")
     expect(received(0).map((m) => m.subject)).toEqual([
-      '[Keyward] API key expires in 2 days: "Expiring" (My organization)',
+      '[Keyward] API key expires in 12 hours: "Expiring" (My organization)',
     ]);
     await server.setClock('2027-03-01T00:00:00Z'); // the whole inactivity series, and the expiry
     await server.runJobs();
@@ -307,5 +308,19 @@ describe('the notice series over a year', () => {
     expect(mail?.text).toContain(`${PUBLIC_URL}/organizations/myorganization/api-keys/${keys.Expiring.id}`);
     expect(mail?.raw).not.toContain(keys.Expiring.value);
     expect(mail?.from).toBe('keyward@localhost');
+  });
+
+  it('a key created to expire in 3 days gets the 7-day notice at once, saying the real time left', async () => {
+    // T0 is 12:00 UTC: P3D reaches 2026-01-18 12:00, so the key expires at 2026-01-18 23:59:59 UTC.
+    const short = await server.createKey({ displayName: 'Short-lived', lifetimeDuration: 'P3D' });
+    expect(short.expirationDate).toBe(at('2026-01-18T23:59:59Z'));
+    const count = server.smtp.messages.length;
+    await server.runJobs();
+    const mails = server.smtp.messages.slice(count).filter((m) => m.subject.includes('"Short-lived"'));
+    expect(mails.map((m) => m.subject)).toEqual([
+      '[Keyward] API key expires in 3 days and 12 hours: "Short-lived" (My organization)',
+    ]);
+    expect(mails[0]?.text).toContain('expires on 2026-01-18 23:59:59 UTC (in 3 days and 12 hours)');
+    expect(`${mails[0]?.subject}${mails[0]?.text}`).not.toContain('7 days');
   });
 });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_AUDIENCE, NOTICE_IDS, type DueNotice, type NoticeId, type NoticeSeries } from '@keyward/domain';
+import {
+  DAY_MS,
+  HOUR_MS,
+  NOTICE_AUDIENCE,
+  NOTICE_IDS,
+  type DueNotice,
+  type NoticeId,
+  type NoticeSeries,
+} from '@keyward/domain';
 import { composeNoticeMail, formatUtc, redactKeyValues, type NoticeKey } from './notice-mail.ts';
 
 const E = Date.parse('2026-04-25T23:59:59Z');
+/** Expired from here: 00:00:00 UTC after the expiration day. */
+const X = E + 1000;
 const T = Date.parse('2027-01-15T12:00:00Z');
 const F = Date.parse('2026-02-01T00:00:00Z');
 const D = Date.parse('2026-02-03T00:00:00Z');
@@ -59,7 +69,7 @@ const WHEN: Record<NoticeId, string> = {
   EXPIRED: 'expired on 2026-04-25 23:59:59 UTC',
   INACTIVITY_30D: 'deactivated on 2027-01-15 12:00:00 UTC (in 30 days)',
   INACTIVITY_15D: 'deactivated on 2027-01-15 12:00:00 UTC (in 15 days)',
-  INACTIVITY_1D: 'deactivated on 2027-01-15 12:00:00 UTC (tomorrow)',
+  INACTIVITY_1D: 'deactivated on 2027-01-15 12:00:00 UTC (in 24 hours)',
   INACTIVITY_DEACTIVATED: 'was deactivated on 2027-01-15 12:00:00 UTC because it had not been used for a year',
   EXPOSURE_FLAGGED: 'flagged as exposed on 2026-02-01 00:00:00 UTC (severity HIGH)',
   EXPOSURE_3D: 'will be deactivated on 2026-02-03 00:00:00 UTC (in 3 days)',
@@ -67,10 +77,26 @@ const WHEN: Record<NoticeId, string> = {
   EXPOSURE_DEACTIVATED: 'was deactivated on 2026-02-03 00:00:00 UTC because it was exposed',
 };
 
+/** When each notice is written, in these tests: at its nominal instant. */
+const WRITTEN: Record<NoticeId, number> = {
+  EXPIRATION_7D: X - 7 * DAY_MS,
+  EXPIRATION_2D: X - 2 * DAY_MS,
+  EXPIRED: X,
+  INACTIVITY_30D: T - 30 * DAY_MS,
+  INACTIVITY_15D: T - 15 * DAY_MS,
+  INACTIVITY_1D: T - DAY_MS,
+  INACTIVITY_DEACTIVATED: T,
+  EXPOSURE_FLAGGED: F,
+  EXPOSURE_3D: D - 3 * DAY_MS,
+  EXPOSURE_24H: D - DAY_MS,
+  EXPOSURE_DEACTIVATED: D,
+};
+
 describe('composeNoticeMail', () => {
   it.each(NOTICE_IDS)('%s names the organization, the key, what happens and when, and links to the key', (notice) => {
     const mail = composeNoticeMail({
       notice: due(notice),
+      now: WRITTEN[notice],
       key,
       organizationName: 'Acme',
       publicUrl: 'https://keys.acme.test/',
@@ -86,6 +112,7 @@ describe('composeNoticeMail', () => {
   it('lists the reasons of an exposure, values masked', () => {
     const mail = composeNoticeMail({
       notice: due('EXPOSURE_FLAGGED'),
+      now: F,
       key,
       organizationName: 'Acme',
       publicUrl: 'https://keys.acme.test',
@@ -93,7 +120,24 @@ describe('composeNoticeMail', () => {
     expect(mail.text).toContain(
       '- value kwprv_********************************Z123 in a gist (MANUAL, severity HIGH, https://gist.example/1',
     );
-    expect(mail.text).toContain('It will be deactivated automatically on 2026-02-03 00:00:00 UTC.');
+    expect(mail.text).toContain('It will be deactivated automatically on 2026-02-03 00:00:00 UTC (in 2 days).');
+  });
+
+  it.each<[string, NoticeId, number, string]>([
+    // a key created with a 3-day expiration gets the 7-day notice at once
+    ['the 7-day notice of a key that expires in 3 days', 'EXPIRATION_7D', X - 3 * DAY_MS, 'in 3 days'],
+    ['the 2-day notice, written 10 hours late', 'EXPIRATION_2D', X - 38 * HOUR_MS, 'in 38 hours'],
+    ['the 2-day notice, written 90 s late', 'EXPIRATION_2D', X - 2 * DAY_MS + 90_000, 'in 2 days'],
+    ['the 30-day inactivity notice, written after a week down', 'INACTIVITY_30D', T - 23 * DAY_MS, 'in 23 days'],
+    ['the 1-day inactivity notice, in its last hour', 'INACTIVITY_1D', T - 40 * 60_000, 'in 40 minutes'],
+    ['the 3-day exposure notice of a deadline 2 days away', 'EXPOSURE_3D', D - 2 * DAY_MS, 'in 2 days'],
+    ['the 24-hour exposure notice, written 6 hours late', 'EXPOSURE_24H', D - 18 * HOUR_MS, 'in 18 hours'],
+  ])('%s says the real time left (%s)', (_, notice, now, left) => {
+    const mail = composeNoticeMail({ notice: due(notice), now, key, organizationName: 'Acme', publicUrl: 'https://k' });
+    expect(mail.subject).toContain(` ${left}: "Checkout search"`);
+    expect(mail.text).toContain(`(${left})`);
+    for (const nominal of ['in 7 days', 'in 2 days', 'in 30 days', 'in 24 hours', 'in 3 days', 'tomorrow'])
+      if (nominal !== left) expect(`${mail.subject}\n${mail.text}`).not.toContain(nominal);
   });
 
   it('formats instants in UTC and masks anything shaped like a key value', () => {

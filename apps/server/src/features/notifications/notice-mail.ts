@@ -1,4 +1,11 @@
-import { NOTICE_TITLES, type DueNotice, type ExposureReport, type NoticeId } from '@keyward/domain';
+import {
+  noticeDeadline,
+  noticeTitle,
+  timeLeftText,
+  type DueNotice,
+  type ExposureReport,
+  type NoticeId,
+} from '@keyward/domain';
 
 /** What a notice says about its key; never the key's value (only the masked form). */
 export interface NoticeKey {
@@ -14,6 +21,8 @@ export interface NoticeKey {
 
 export interface NoticeMailInput {
   notice: DueNotice;
+  /** When the mail is written: the time left it states is counted from here. */
+  now: number;
   key: NoticeKey;
   organizationName: string;
   publicUrl: string;
@@ -41,13 +50,15 @@ export function keyPageUrl(publicUrl: string, organizationId: string, keyId: str
 /** Subject and plain-text body of one notice: the organization, the key, what happens and when (UTC), a link. */
 export function composeNoticeMail(input: NoticeMailInput): { subject: string; text: string } {
   const { notice, key, organizationName } = input;
-  const subject = `[Keyward] ${NOTICE_TITLES[notice.notice]}: "${key.displayName}" (${organizationName})`;
+  const deadline = noticeDeadline(notice);
+  const left = deadline === null ? 'now' : timeLeftText(input.now, deadline);
+  const subject = `[Keyward] ${noticeTitle(notice.notice, left)}: "${key.displayName}" (${organizationName})`;
   const lines = [
     `Organization: ${organizationName} (${key.organizationId})`,
     `API key: ${key.displayName} (id ${key.id})`,
     `Key: ${key.maskedValue}`,
     '',
-    ...whatHappens(notice, key),
+    ...whatHappens(notice, key, left),
     '',
     `Open the key: ${keyPageUrl(input.publicUrl, key.organizationId, key.id)}`,
     '',
@@ -57,28 +68,19 @@ export function composeNoticeMail(input: NoticeMailInput): { subject: string; te
   return { subject: redactKeyValues(subject), text: redactKeyValues(lines.join('\n')) };
 }
 
-const IN: Partial<Record<NoticeId, string>> = {
-  EXPIRATION_7D: 'in 7 days',
-  EXPIRATION_2D: 'in 2 days',
-  INACTIVITY_30D: 'in 30 days',
-  INACTIVITY_15D: 'in 15 days',
-  INACTIVITY_1D: 'tomorrow',
-  EXPOSURE_3D: 'in 3 days',
-  EXPOSURE_24H: 'in 24 hours',
-};
-
-function whatHappens(notice: DueNotice, key: NoticeKey): string[] {
+/** `left`: the time left before the series' event ("in 3 days"), from the clock, not the notice's name. */
+function whatHappens(notice: DueNotice, key: NoticeKey, left: string): string[] {
   switch (notice.series) {
     case 'expiration':
-      return expirationText(notice.notice, key.expirationDate ?? notice.at);
+      return expirationText(notice.notice, key.expirationDate ?? Number(notice.cycle), left);
     case 'inactivity':
-      return inactivityText(notice.notice, Number(notice.cycle), key);
+      return inactivityText(notice.notice, Number(notice.cycle), key, left);
     case 'exposure':
-      return exposureText(notice, key);
+      return exposureText(notice, key, left);
   }
 }
 
-function expirationText(id: NoticeId, expirationDate: number): string[] {
+function expirationText(id: NoticeId, expirationDate: number, left: string): string[] {
   if (id === 'EXPIRED') {
     return [
       `This API key expired on ${formatUtc(expirationDate)}. Every call made with it is now refused, and it can't be reactivated.`,
@@ -86,12 +88,12 @@ function expirationText(id: NoticeId, expirationDate: number): string[] {
     ];
   }
   return [
-    `This API key expires on ${formatUtc(expirationDate)} (${IN[id]}). After that, every call made with it is refused.`,
+    `This API key expires on ${formatUtc(expirationDate)} (${left}). After that, every call made with it is refused.`,
     'To keep the services that use it running, create its replacement (Rotate, or Create from existing) and put it in place before then.',
   ];
 }
 
-function inactivityText(id: NoticeId, deadline: number, key: NoticeKey): string[] {
+function inactivityText(id: NoticeId, deadline: number, key: NoticeKey, left: string): string[] {
   const since =
     key.lastUsedDate === null
       ? `it was activated on ${formatUtc(key.activationDate)}`
@@ -103,16 +105,15 @@ function inactivityText(id: NoticeId, deadline: number, key: NoticeKey): string[
     ];
   }
   return [
-    `This API key has not been used since ${since}. It will be deactivated on ${formatUtc(deadline)} (${IN[id]}) unless it is used before then.`,
+    `This API key has not been used since ${since}. It will be deactivated on ${formatUtc(deadline)} (${left}) unless it is used before then.`,
     'To keep it, open the key and choose Keep active for a year. If it is no longer needed, delete it.',
   ];
 }
 
-function exposureText(notice: DueNotice, key: NoticeKey): string[] {
+function exposureText(notice: DueNotice, key: NoticeKey, left: string): string[] {
   const report = key.exposure;
   const severity = report?.severity ?? 'unknown';
-  const deadlinePart = notice.cycle.split('/')[1];
-  const deadline = deadlinePart && deadlinePart !== 'none' ? Number(deadlinePart) : null;
+  const deadline = noticeDeadline(notice);
   const reasons = (report?.reasons ?? []).map(
     (r) =>
       `- ${r.reason} (${r.source}, severity ${r.severity}${r.url ? `, ${r.url}` : ''}, reported ${formatUtc(r.createdDate)})`,
@@ -133,7 +134,7 @@ function exposureText(notice: DueNotice, key: NoticeKey): string[] {
         `This API key was flagged as exposed on ${formatUtc(notice.at)} (severity ${severity}).`,
         deadline === null
           ? 'It has no deactivation date: this is a warning.'
-          : `It will be deactivated automatically on ${formatUtc(deadline)}.`,
+          : `It will be deactivated automatically on ${formatUtc(deadline)} (${left}).`,
         ...why,
         '',
         rotate,
@@ -141,7 +142,7 @@ function exposureText(notice: DueNotice, key: NoticeKey): string[] {
       ];
     default:
       return [
-        `This exposed API key (severity ${severity}) will be deactivated on ${formatUtc(deadline ?? notice.at)} (${IN[notice.notice]}).`,
+        `This exposed API key (severity ${severity}) will be deactivated on ${formatUtc(deadline ?? notice.at)} (${left}).`,
         ...why,
         '',
         rotate,

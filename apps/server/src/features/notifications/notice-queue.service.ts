@@ -97,6 +97,7 @@ async function outboxRow(
   const to = addressesFor(due, org);
   const mail = composeNoticeMail({
     notice: due,
+    now: ctx.now,
     organizationName: org?.organizationName ?? row.organization_id,
     publicUrl: ctx.publicUrl,
     key: {
