@@ -29,15 +29,15 @@ describe('keyTimeline: next', () => {
       false,
     ],
     [
-      'expiring on 5 Dec before the inactivity deadline: the expiry, not the inactivity date',
+      'expiring on 5 Dec before the inactivity deadline: the expiry (5 Dec, 23:59:59), not the inactivity date',
       { expirationDate: endOfUtcDay(Date.parse('2026-12-05T00:00:00Z')) },
-      { kind: 'EXPIRES', date: Date.parse('2026-12-06T00:00:00.000Z') },
+      { kind: 'EXPIRES', date: Date.parse('2026-12-05T23:59:59.000Z') },
       true,
     ],
     [
       'expiring in 8 days: not soon yet',
       { expirationDate: endOfUtcDay(NOW + 8 * DAY_MS) },
-      { kind: 'EXPIRES', date: endOfUtcDay(NOW + 8 * DAY_MS) + 1000 },
+      { kind: 'EXPIRES', date: endOfUtcDay(NOW + 8 * DAY_MS) },
       false,
     ],
     [
@@ -72,12 +72,35 @@ describe('keyTimeline: next', () => {
   });
 });
 
+describe('keyTimeline: an expiry is stated as the expiration date, ordered by the instant it takes effect', () => {
+  const E = endOfUtcDay(NOW + 3 * DAY_MS);
+  it('an exposure deadline half a second after 23:59:59 still comes first: the key is valid until E + 1 s', () => {
+    const timeline = keyTimeline(
+      facts({ expirationDate: E, exposure: { severity: 'HIGH', deactivationDate: E + 500 } }),
+      NOW,
+    );
+    expect(timeline.next).toEqual({ kind: 'EXPOSURE', date: E + 500 });
+  });
+
+  it('soon exactly when the status is Soon to be expired: 7 days before the expiry instant', () => {
+    const f = facts({ expirationDate: E });
+    expect(keyTimeline(f, E + 1000 - 7 * DAY_MS - 1).soon).toBe(false);
+    expect(keyTimeline(f, E + 1000 - 7 * DAY_MS).soon).toBe(true);
+  });
+
+  it('expired from E + 1 s, ended at E', () => {
+    const f = facts({ expirationDate: E });
+    expect(keyTimeline(f, E + 999).next).toEqual({ kind: 'EXPIRES', date: E });
+    expect(keyTimeline(f, E + 1000)).toEqual({ next: null, ended: { kind: 'EXPIRES', date: E }, soon: false });
+  });
+});
+
 describe('keyTimeline: ended', () => {
   it.each<[string, Partial<KeyFacts>, { kind: string; date: number }]>([
     [
       'expired yesterday: ended by its expiry, never "None"',
       { expirationDate: endOfUtcDay(NOW - DAY_MS) },
-      { kind: 'EXPIRES', date: endOfUtcDay(NOW - DAY_MS) + 1000 },
+      { kind: 'EXPIRES', date: endOfUtcDay(NOW - DAY_MS) },
     ],
     [
       'CRITICAL exposure: deactivated at the report, in the past',

@@ -7,6 +7,11 @@ import { SOON_TO_BE_DISABLED_MS, SOON_TO_BE_EXPIRED_MS, statusOf, type KeyFacts 
 export const KEY_EVENT_KINDS = ['EXPIRES', 'INACTIVITY', 'EXPOSURE', 'ROTATION', 'MANUAL'] as const;
 export type KeyEventKind = (typeof KEY_EVENT_KINDS)[number];
 
+/**
+ * `date`: when it happens, as the key page states it. For EXPIRES, the expiration date itself
+ * (23:59:59 UTC of the expiration day, PRODUCT.md §3.2), so that it reads as the same day as the
+ * Expiration date field; the key is expired from one second later (expiryInstant).
+ */
 export type KeyEvent = { kind: KeyEventKind; date: number };
 
 export type KeyTimeline = {
@@ -21,21 +26,26 @@ export type KeyTimeline = {
 // Earlier wins; at the same instant, the order below names the cause (as statusOf does).
 const ORDER: readonly KeyEventKind[] = ['EXPIRES', 'EXPOSURE', 'INACTIVITY', 'ROTATION'];
 
+/** The instant an event takes effect (an expiry: the second after the expiration date). */
+function instantOf(event: KeyEvent): number {
+  return event.kind === 'EXPIRES' ? expiryInstant(event.date) : event.date;
+}
+
 function candidates(facts: KeyFacts, inactivity: number): KeyEvent[] {
   const events: KeyEvent[] = [{ kind: 'INACTIVITY', date: inactivity }];
-  if (facts.expirationDate !== null) events.push({ kind: 'EXPIRES', date: expiryInstant(facts.expirationDate) });
+  if (facts.expirationDate !== null) events.push({ kind: 'EXPIRES', date: facts.expirationDate });
   const exposure = facts.exposure?.deactivationDate;
   if (typeof exposure === 'number') events.push({ kind: 'EXPOSURE', date: exposure });
   if (facts.scheduledDeactivationDate !== null)
     events.push({ kind: 'ROTATION', date: facts.scheduledDeactivationDate });
-  return events.sort((a, b) => a.date - b.date || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  return events.sort((a, b) => instantOf(a) - instantOf(b) || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 }
 
 function endedEvent(facts: KeyFacts, now: number): KeyEvent | null {
   const view = statusOf(facts, now);
   switch (view.status) {
     case 'EXPIRED':
-      return facts.expirationDate === null ? null : { kind: 'EXPIRES', date: expiryInstant(facts.expirationDate) };
+      return facts.expirationDate === null ? null : { kind: 'EXPIRES', date: facts.expirationDate };
     case 'DISABLED_EXPOSED':
       return view.deactivationDate === null ? null : { kind: 'EXPOSURE', date: view.deactivationDate };
     case 'DISABLED_FOR_INACTIVITY':
@@ -58,5 +68,5 @@ export function keyTimeline(facts: KeyFacts, now: number): KeyTimeline {
   const next = candidates(facts, view.inactivityDeadline)[0] ?? null;
   const window =
     next?.kind === 'EXPIRES' ? SOON_TO_BE_EXPIRED_MS : next?.kind === 'INACTIVITY' ? SOON_TO_BE_DISABLED_MS : 0;
-  return { next, ended: null, soon: next !== null && window > 0 && next.date - now <= window };
+  return { next, ended: null, soon: next !== null && window > 0 && instantOf(next) - now <= window };
 }

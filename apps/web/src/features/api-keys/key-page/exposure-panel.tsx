@@ -43,13 +43,30 @@ function DeadlineLine({ apiKey }: { apiKey: ApiKey }) {
       </p>
     );
   }
+  const next = apiKey.timeline.next;
+  if (next && next.kind !== 'EXPOSURE' && next.kind !== 'MANUAL') {
+    // Something else ends the key first (PRODUCT.md §6: the key page states one next event).
+    return (
+      <p>
+        This key was flagged as exposed. {FIRST[next.kind]} <DateTime value={next.date} tense="future" />, before the
+        report's deactivation date (<DateTime value={report.deactivationDate} format="day" />
+        ).
+      </p>
+    );
+  }
   return (
     <p>
-      This key was flagged as exposed. It will be deactivated <DateTime value={report.deactivationDate} /> unless the
-      report is dismissed.
+      This key was flagged as exposed. It will be deactivated{' '}
+      <DateTime value={report.deactivationDate} tense="future" /> unless the report is dismissed.
     </p>
   );
 }
+
+const FIRST: Record<'EXPIRES' | 'INACTIVITY' | 'ROTATION', string> = {
+  EXPIRES: 'It expires',
+  INACTIVITY: 'It will be deactivated for inactivity, unless it is used,',
+  ROTATION: 'It will be deactivated at the end of its rotation grace period,',
+};
 
 interface ExposurePanelProps {
   org: string;

@@ -33,7 +33,7 @@ export function RotationLinks({ org, apiKey }: { org: string; apiKey: ApiKey }) 
           Replaced by <KeyLink org={org} id={to} />.{' '}
           {isUsable(apiKey) && end !== null ? (
             <>
-              It keeps working until <DateTime value={end} format="both" />, then it is deactivated.
+              It keeps working until <DateTime value={end} format="both" tense="future" />, then it is deactivated.
             </>
           ) : (
             'It no longer works: update anything that still uses it.'
@@ -59,7 +59,8 @@ export function LifecycleBanners({ org, apiKey, can }: { org: string; apiKey: Ap
     return (
       <Callout tone="warning" icon={<ClockIcon />} title="Soon to be deactivated for inactivity">
         <p>
-          This key has not been used for almost a year: it will be deactivated <DateTime value={next.date} />.
+          This key has not been used for almost a year: it will be deactivated{' '}
+          <DateTime value={next.date} tense="future" />.
         </p>
         {can.edit && apiKey.canKeepActive && (
           <Button
@@ -86,8 +87,8 @@ export function LifecycleBanners({ org, apiKey, can }: { org: string; apiKey: Ap
   return (
     <Callout tone="warning" icon={<ClockIcon />} title="Soon to be expired">
       <p>
-        This key expires <DateTime value={next.date} />. An expiration can't be changed: create a new key from this one
-        (Create from existing) and switch to it before then.
+        This key expires <DateTime value={next.date} tense="future" />. An expiration can't be changed: create a new key
+        from this one (Create from existing) and switch to it before then.
       </p>
     </Callout>
   );

@@ -19,20 +19,30 @@ const ENDED: Record<KeyEvent['kind'], string> = {
   MANUAL: 'Deactivated by a person',
 };
 
+/** "Expires in 3 days" / "Expired 2 hours ago": the words and the date of one event, as every place states them. */
+function EventText({ event, ended, format }: { event: KeyEvent; ended: boolean; format: 'relative' | 'both' }) {
+  return (
+    <>
+      {ended ? ENDED[event.kind] : NEXT[event.kind]}{' '}
+      <DateTime value={event.date} format={format} tense={ended ? undefined : 'future'} />
+    </>
+  );
+}
+
 /** The one "what happens next" line of the key page, from the domain's keyTimeline (server clock). */
 export function NextLine({ apiKey }: { apiKey: ApiKey }) {
   const { next, ended } = apiKey.timeline;
   if (next) {
     return (
       <p className="next-line" data-testid="next-line">
-        <strong>Next:</strong> {NEXT[next.kind]} <DateTime value={next.date} />.
+        <strong>Next:</strong> <EventText event={next} ended={false} format="relative" />.
       </p>
     );
   }
   if (ended) {
     return (
       <p className="next-line" data-testid="next-line">
-        <strong>No longer active:</strong> {ENDED[ended.kind]} <DateTime value={ended.date} />. Nothing else will happen
+        <strong>No longer active:</strong> <EventText event={ended} ended format="relative" />. Nothing else will happen
         to it.
       </p>
     );
@@ -44,19 +54,14 @@ export function NextLine({ apiKey }: { apiKey: ApiKey }) {
   );
 }
 
-/** The Details card's row: what ends the key next, or what ended it. */
+/** The Details card's row: the same event as the line above, with its day. */
 export function TimelineTerm(apiKey: ApiKey): string {
-  return apiKey.timeline.next ? 'Next deactivation' : 'Deactivated';
+  return apiKey.timeline.next || !apiKey.timeline.ended ? 'What happens next' : 'No longer active';
 }
 
 export function TimelineValue({ apiKey }: { apiKey: ApiKey }) {
-  const event = apiKey.timeline.next ?? apiKey.timeline.ended;
-  if (!event) return <span className="muted">Not scheduled</span>;
-  const words = apiKey.timeline.next ? NEXT[event.kind] : ENDED[event.kind];
-  return (
-    <>
-      <DateTime value={event.date} format="both" />{' '}
-      <span className="subtle">({words.replace(/,$/, '').toLowerCase()})</span>
-    </>
-  );
+  const { next, ended } = apiKey.timeline;
+  const event = next ?? ended;
+  if (!event) return <span className="muted">Nothing scheduled</span>;
+  return <EventText event={event} ended={next === null} format="both" />;
 }
