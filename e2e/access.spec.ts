@@ -21,35 +21,113 @@ test.describe('Access and groups', () => {
     expect(saved.groupsThatCanEdit.map((g) => g.id)).toContain(group.id);
   });
 
-  test('a view-only user sees no editing control', async ({ page, admin }) => {
+  test('a view-only user sees no control they cannot use: list, key page, groups', async ({ page, admin }) => {
     const group = await admin.createGroup(uniqueName('Auditors'), 'VIEW_ALL', [
       PRIVILEGES.activitiesView,
       PRIVILEGES.groupsView,
     ]);
     const email = `auditor-${Date.now().toString(36)}@example.com`;
     await admin.createUser(email, 'Audrey Auditor', 'auditor-password-1', [group.id]);
-    const key = await admin.createKey('anonymous-search', { displayName: uniqueName('Visible key') });
+    const prefix = uniqueName('Visible');
+    const key = await admin.createKey('anonymous-search', { displayName: `${prefix} key` });
+    const exposed = await admin.createKey('usage-analytics', { displayName: `${prefix} exposed` });
+    await admin.reportExposure(exposed.id, 'Pasted in a public gist', 'HIGH');
+    const other = await admin.createGroup(uniqueName('Members'), 'CUSTOM', [PRIVILEGES.groupsView]);
+    await admin.createUser(`member-${email}`, 'Mo Member', 'member-password-1', [other.id]);
+    /** A control shown disabled, with its reason on hover, is still one the user cannot use. */
+    const disabledControls = page.getByRole('main').locator('[aria-disabled="true"]');
 
     await loginAs(page, email, 'auditor-password-1');
-    await openKeyList(page, key.displayName);
+    await openKeyList(page, prefix);
     await expect(keyRow(page, key.displayName)).toBeVisible();
+    await expect(keyRow(page, exposed.displayName)).toContainText('See details');
     for (const name of ['Add key', 'Edit', 'Create from existing', 'More', 'Delete']) {
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     }
     await expect(page.getByRole('toolbar', { name: 'API key actions' })).toHaveCount(0);
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^(Keep active for a year|Delete)/ })).toHaveCount(0);
+    await expect(disabledControls).toHaveCount(0);
 
     await page.getByRole('link', { name: key.displayName, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(key.displayName);
     await expect(page.getByRole('textbox')).toHaveCount(0);
-    for (const name of ['Save', 'Deactivate', 'Delete', 'Create from existing']) {
+    for (const name of [
+      'Save',
+      'Rotate',
+      'Report exposure',
+      'Deactivate',
+      'Activate',
+      'Delete',
+      'Create from existing',
+    ]) {
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     }
+    await expect(disabledControls).toHaveCount(0);
     await page.getByRole('tab', { name: 'Access' }).click();
     await expect(page.getByRole('combobox')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
 
+    await page.goto(`/organizations/${ORG}/api-keys/${exposed.id}`);
+    await expect(page.getByRole('region', { name: 'Exposure report' })).toContainText('Pasted in a public gist');
+    for (const name of ['Dismiss', 'Deactivate now', 'Rotate', 'Report exposure', 'Deactivate', 'Delete']) {
+      await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    }
+    await expect(disabledControls).toHaveCount(0);
+
     await page.goto(`/organizations/${ORG}/groups`);
-    await expect(page.getByRole('button', { name: 'Create group' })).toBeDisabled();
+    await expect(page.getByText('View only: Changing groups requires the Groups Edit privilege.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create group' })).toHaveCount(0);
+    await page.getByRole('button', { name: other.displayName, exact: true }).click();
+    await expect(page.getByRole('list', { name: `Members of ${other.displayName}` })).toContainText('Mo Member');
+    for (const name of [`Edit ${other.displayName}`, `Delete ${other.displayName}`, 'Add member']) {
+      await expect(page.getByRole('button', { name })).toHaveCount(0);
+    }
+    await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+    await expect(disabledControls).toHaveCount(0);
+  });
+
+  test('a user who can edit some keys and only view others: no checkbox or change on the viewed ones', async ({
+    page,
+    admin,
+  }) => {
+    const group = await admin.createGroup(uniqueName('Partial editors'), 'CUSTOM', [
+      PRIVILEGES.activitiesView,
+      PRIVILEGES.groupsView,
+      { owner: 'PLATFORM', targetDomain: 'API_KEY', type: 'EDIT' },
+    ]);
+    const email = `partial-${Date.now().toString(36)}@example.com`;
+    await admin.createUser(email, 'Pat Partial', 'partial-password-1', [group.id]);
+    const prefix = uniqueName('Partial');
+    const viewed = await admin.createKey('usage-analytics', {
+      displayName: `${prefix} viewed`,
+      groupsThatCanView: [{ id: group.id }],
+    });
+    const edited = await admin.createKey('usage-analytics', {
+      displayName: `${prefix} edited`,
+      groupsThatCanEdit: [{ id: group.id }],
+    });
+
+    await loginAs(page, email, 'partial-password-1');
+    await openKeyList(page, prefix);
+    await expect(keyRow(page, viewed.displayName)).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: `Select ${viewed.displayName}` })).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: `Select ${edited.displayName}` })).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Select all API keys on this page' }).check();
+    await expect(page.getByText('1 selected')).toBeVisible();
+
+    await page.goto(`/organizations/${ORG}/api-keys/${viewed.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(viewed.displayName);
+    for (const name of ['Create from existing', 'Deactivate', 'Delete', 'Rotate', 'Report exposure', 'Save']) {
+      await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    }
+    await expect(page.getByRole('main').locator('[aria-disabled="true"]')).toHaveCount(0);
+
+    await page.goto(`/organizations/${ORG}/api-keys/${edited.id}`);
+    await expect(page.getByRole('button', { name: 'Deactivate', exact: true })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
+    // Create from existing needs API keys Create: an editor is told why it is off.
+    await expect(page.getByRole('button', { name: 'Create from existing' })).toHaveAttribute('aria-disabled', 'true');
   });
 
   test('creates a group and adds a member on the Groups page', async ({ page }) => {

@@ -18,15 +18,16 @@ export function GroupsRoute() {
     <div className="page">
       <PageHeader
         title="Groups"
-        description="Members get the privileges of their groups, and each group's access level to API keys."
+        description={
+          access.viewGroups && access.editGroupsReason
+            ? `Members get the privileges of their groups, and each group's access level to API keys. View only: ${access.editGroupsReason}`
+            : "Members get the privileges of their groups, and each group's access level to API keys."
+        }
         actions={
-          access.viewGroups && (
-            <Button
-              variant="primary"
-              icon={<PlusIcon />}
-              disabledReason={access.editGroupsReason}
-              onClick={() => setCreating(true)}
-            >
+          // A view-only user sees no control they cannot use (issue 11): the reason is in the description.
+          access.viewGroups &&
+          !access.editGroupsReason && (
+            <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
               Create group
             </Button>
           )

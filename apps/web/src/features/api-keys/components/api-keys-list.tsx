@@ -100,6 +100,7 @@ export function ApiKeysList({ org, access }: { org: string; access: ConsoleAcces
           selected={selectedIds}
           onSelectedChange={setSelectedIds}
           canEdit={access.canEditKeys}
+          canSelect={(key) => key.access === 'EDIT' || access.createKeysReason === null}
           onKeepActive={keepActive}
           onDelete={(key) => setRequest({ kind: 'delete', keys: [key] })}
           busy={keys.isFetching}

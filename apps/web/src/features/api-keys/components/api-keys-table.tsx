@@ -18,6 +18,8 @@ interface ApiKeysTableProps {
   selected: ReadonlySet<string>;
   onSelectedChange: (ids: Set<string>) => void;
   canEdit: boolean;
+  /** Whether selecting this key offers any action (an edit, or Create from existing): else no checkbox. */
+  canSelect: (key: ApiKey) => boolean;
   onKeepActive: (key: ApiKey) => void;
   onDelete: (key: ApiKey) => void;
   busy?: boolean;
@@ -37,12 +39,13 @@ function SelectAll({
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = count > 0 && count < keys.length;
   }, [count, keys.length]);
+  if (keys.length === 0) return null;
   return (
     <input
       ref={ref}
       type="checkbox"
       aria-label="Select all API keys on this page"
-      checked={keys.length > 0 && count === keys.length}
+      checked={count === keys.length}
       onChange={(e) => onChange(new Set(e.target.checked ? keys.map((k) => k.id) : []))}
     />
   );
@@ -66,10 +69,12 @@ export function ApiKeysTable({
   selected,
   onSelectedChange,
   canEdit,
+  canSelect,
   onKeepActive,
   onDelete,
   busy,
 }: ApiKeysTableProps) {
+  const selectable = canEdit ? keys.filter(canSelect) : [];
   const toggle = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
@@ -96,7 +101,7 @@ export function ApiKeysTable({
         <tr>
           {canEdit && (
             <th scope="col" className="col-select">
-              <SelectAll keys={keys} selected={selected} onChange={onSelectedChange} />
+              <SelectAll keys={selectable} selected={selected} onChange={onSelectedChange} />
             </th>
           )}
           {header('displayName', 'Name', 'col-name')}
@@ -108,70 +113,75 @@ export function ApiKeysTable({
         </tr>
       </thead>
       <tbody>
-        {keys.map((key) => (
-          <tr
-            key={key.id}
-            aria-selected={canEdit ? selected.has(key.id) : undefined}
-            className={selected.has(key.id) ? 'row-selected' : undefined}
-            onClick={(e: MouseEvent) => {
-              if (canEdit && !isInteractive(e.target)) toggle(key.id);
-            }}
-          >
-            {canEdit && (
-              <td className="col-select">
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${key.displayName}`}
-                  checked={selected.has(key.id)}
-                  onChange={() => toggle(key.id)}
-                />
-              </td>
-            )}
-            <td className="col-name">
-              <Link to={paths.apiKey(org, key.id)} className="key-name">
-                {key.displayName}
-              </Link>
-              {key.description && <span className="key-description truncate">{key.description}</span>}
-              {!wide && (
-                <span className="cell-details">
-                  <MaskedKey value={key.maskedValue} />
-                  {phone && <span>{templateName(key.apiKeyTemplateId)}</span>}
-                </span>
-              )}
-            </td>
-            {wide && (
-              <td>
-                <MaskedKey value={key.maskedValue} />
-              </td>
-            )}
-            {!phone && <td>{templateName(key.apiKeyTemplateId)}</td>}
-            <td className="col-status">
-              <StatusCell org={org} apiKey={key} canEdit={canEdit} onKeepActive={onKeepActive} onDelete={onDelete} />
-              {!wide && (
-                <span className="cell-details">
-                  <span>
-                    Created <DateTime value={key.createdDate} />
-                  </span>
-                  {!statusShowsLastUsed(key) && (
-                    <span>
-                      Last used <DateTime value={key.lastUsedDate} empty="never" />
-                    </span>
+        {keys.map((key) => {
+          const selects = selectable.includes(key);
+          return (
+            <tr
+              key={key.id}
+              aria-selected={selects ? selected.has(key.id) : undefined}
+              className={selected.has(key.id) ? 'row-selected' : undefined}
+              onClick={(e: MouseEvent) => {
+                if (selects && !isInteractive(e.target)) toggle(key.id);
+              }}
+            >
+              {canEdit && (
+                <td className="col-select">
+                  {selects && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${key.displayName}`}
+                      checked={selected.has(key.id)}
+                      onChange={() => toggle(key.id)}
+                    />
                   )}
-                </span>
+                </td>
               )}
-            </td>
-            {wide && (
-              <td className="cell-nowrap">
-                <DateTime value={key.createdDate} />
+              <td className="col-name">
+                <Link to={paths.apiKey(org, key.id)} className="key-name">
+                  {key.displayName}
+                </Link>
+                {key.description && <span className="key-description truncate">{key.description}</span>}
+                {!wide && (
+                  <span className="cell-details">
+                    <MaskedKey value={key.maskedValue} />
+                    {phone && <span>{templateName(key.apiKeyTemplateId)}</span>}
+                  </span>
+                )}
               </td>
-            )}
-            {wide && (
-              <td className="cell-nowrap">
-                <DateTime value={key.lastUsedDate} />
+              {wide && (
+                <td>
+                  <MaskedKey value={key.maskedValue} />
+                </td>
+              )}
+              {!phone && <td>{templateName(key.apiKeyTemplateId)}</td>}
+              <td className="col-status">
+                <StatusCell org={org} apiKey={key} canEdit={canEdit} onKeepActive={onKeepActive} onDelete={onDelete} />
+                {!wide && (
+                  <span className="cell-details">
+                    <span>
+                      Created <DateTime value={key.createdDate} />
+                    </span>
+                    {!statusShowsLastUsed(key) && (
+                      <span>
+                        Last used <DateTime value={key.lastUsedDate} empty="never" />
+                      </span>
+                    )}
+                  </span>
+                )}
               </td>
-            )}
-          </tr>
-        ))}
+              {wide && (
+                <td className="cell-nowrap">
+                  <DateTime value={key.createdDate} />
+                </td>
+              )}
+              {wide && (
+                <td className="cell-nowrap">
+                  <DateTime value={key.lastUsedDate} />
+                </td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </Table>
   );

@@ -13,14 +13,7 @@ import { useApiKey } from '../api/get-api-key.ts';
 import { KeyActionDialogs, type KeyActionRequest } from '../components/key-action-dialogs.tsx';
 import { MaskedKey } from '../components/masked-key.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
-import {
-  activateBlockedReason,
-  deactivateBlockedReason,
-  editBlockedReason,
-  isExposed,
-  isUsable,
-  templateName,
-} from '../key-state.ts';
+import { activateBlockedReason, deactivateBlockedReason, isExposed, isUsable, templateName } from '../key-state.ts';
 import { AccessTab } from './access-tab.tsx';
 import { ExposurePanel } from './exposure-panel.tsx';
 import { LeastPrivilegeHint } from './least-privilege-hint.tsx';
@@ -119,15 +112,19 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
                 Report exposure
               </Button>
             )}
-            {access.canEditKeys && (
+            {/* Create from existing needs API keys Create and a view of this key; an editor who lacks Create is told why. */}
+            {access.canEditKeys && (canEdit || !access.createKeysReason) && (
+              <Button
+                icon={<DuplicateIcon />}
+                disabledReason={access.createKeysReason}
+                onClick={() => void navigate(paths.newApiKey(org, apiKey.id))}
+              >
+                Create from existing
+              </Button>
+            )}
+            {/* Someone who can only view this key sees none of the changes they could not make. */}
+            {canEdit && (
               <>
-                <Button
-                  icon={<DuplicateIcon />}
-                  disabledReason={access.createKeysReason}
-                  onClick={() => void navigate(paths.newApiKey(org, apiKey.id))}
-                >
-                  Create from existing
-                </Button>
                 {usable ? (
                   <Button
                     icon={<PowerIcon />}
@@ -148,7 +145,6 @@ export function KeyPage({ org, keyId, access, groups, activity }: KeyPageProps) 
                 <Button
                   variant="danger"
                   icon={<TrashIcon />}
-                  disabledReason={editBlockedReason(apiKey)}
                   onClick={() => setRequest({ kind: 'delete', keys: [apiKey] })}
                 >
                   Delete
