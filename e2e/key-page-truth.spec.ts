@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { APIRequestContext, Page } from '@playwright/test';
-import { AdminApi, expect, loginAs, test, uniqueName } from './fixtures.ts';
+import { AdminApi, expect, loginAs, openKeyList, test, uniqueName } from './fixtures.ts';
 import { adminRequest, B, openKey, serverNow, setServerClock } from './journey-support.ts';
 
 // The key page tells one story (PRODUCT.md §6, issue 10): one "what happens next" line computed by
@@ -85,6 +85,13 @@ async function expectOneStory(page: Page, id: string, story: Story): Promise<voi
   }
 }
 
+/** The list's Status cell states the same next event as the key page. */
+async function expectListStatus(page: Page, name: string, id: string, has: RegExp): Promise<void> {
+  await openKeyList(page, name);
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href$="/api-keys/${id}"]`) });
+  await expect(row.locator('.status-dates')).toHaveText(has);
+}
+
 /** Moves the server and the browser to `at`, and logs in again (sessions last 4 hours of server time). */
 async function travelTo(page: Page, api: APIRequestContext, at: number): Promise<void> {
   await setServerClock(api, at);
@@ -132,7 +139,6 @@ test('every state of a key: one next event, and nothing on the page that contrad
     const later = new AdminApi(laterApi);
     const highPending = (await later.createKey('usage-analytics', { displayName: name('high pending') })).id;
     await later.reportExposure(highPending, 'Pasted in a public gist', 'HIGH');
-    await laterApi.dispose();
 
     await expectOneStory(page, keys.active, {
       usable: true,
@@ -165,6 +171,18 @@ test('every state of a key: one next event, and nothing on the page that contrad
       line: 'Deactivated for inactivity, unless it is used,',
       exposure: { has: 'as a warning only: it will not be deactivated for it' },
     });
+    // The list says the same as the pages.
+    const listed = async (label: keyof typeof keys | 'highPending', has: RegExp) => {
+      const id = label === 'highPending' ? highPending : keys[label];
+      await expectListStatus(page, (await later.getKey(id)).displayName, id, has);
+    };
+    await listed('lowAfterExpiry', /^Expires (in \d days|next week)$/);
+    await listed('highPending', /^Deactivation in 2 days$/);
+    await listed('inGrace', /^Never used\s*Deactivation in 4 days$/);
+    await listed('warn', /^Warning only: not deactivated for it$/);
+    await listed('expiresSoon', /^Expires (in \d days|tomorrow)$/);
+    await listed('expired', /^Expired /);
+
     // The report would deactivate it in 27 days, but it expires in about a week: the page says the expiry.
     await expectOneStory(page, keys.lowAfterExpiry, {
       usable: true,
@@ -185,6 +203,8 @@ test('every state of a key: one next event, and nothing on the page that contrad
       line: 'Deactivated at the end of its rotation 3 days ago',
     });
     await expect(page.getByText('It no longer works: update anything that still uses it.')).toBeVisible();
+
+    await laterApi.dispose();
 
     // 340 days after creation, never used: soon to be deactivated for inactivity, with Keep active.
     await travelTo(page, clockApi, start + 340 * DAY);

@@ -13,8 +13,28 @@ interface StatusCellProps {
   onDelete: (key: ApiKey) => void;
 }
 
+/** A usable key's next event, as its page's next-line states it: whichever of expiry and deactivation comes first. */
+function NextEvent({ apiKey }: { apiKey: ApiKey }) {
+  const next = apiKey.timeline.next;
+  if (!next) return null;
+  return (
+    <span>
+      {next.kind === 'EXPIRES' ? 'Expires' : 'Deactivation'} <DateTime value={next.date} tense="future" />
+    </span>
+  );
+}
+
+function LastUsed({ apiKey }: { apiKey: ApiKey }) {
+  return apiKey.lastUsedDate === null ? (
+    <span>Never used</span>
+  ) : (
+    <span>
+      Last used <DateTime value={apiKey.lastUsedDate} />
+    </span>
+  );
+}
+
 function StatusDates({ apiKey }: { apiKey: ApiKey }) {
-  const deactivation = apiKey.deactivationDate;
   switch (apiKey.status) {
     case 'EXPIRED':
       return (
@@ -27,42 +47,28 @@ function StatusDates({ apiKey }: { apiKey: ApiKey }) {
     case 'DISABLED_FOR_INACTIVITY':
       return (
         <span>
-          Deactivated <DateTime value={apiKey.disabledDate ?? deactivation} empty="" />
+          Deactivated <DateTime value={apiKey.disabledDate ?? apiKey.deactivationDate} empty="" />
         </span>
       );
     case 'SOON_TO_BE_EXPIRED':
-      return (
-        <span>
-          Expires <DateTime value={apiKey.expirationDate} />
-        </span>
-      );
-    default:
+      return <NextEvent apiKey={apiKey} />;
+    default: {
+      const next = apiKey.timeline.next;
       if (isExposed(apiKey)) {
-        const date = apiKey.exposureReport?.deactivationDate ?? null;
-        return date === null ? (
-          <span>No deactivation date set</span>
+        // A warning-only report sets no date; the key's own next event is far off.
+        return apiKey.exposureReport?.deactivationDate === null && next?.kind === 'INACTIVITY' ? (
+          <span>Warning only: not deactivated for it</span>
         ) : (
-          <span>
-            Deactivation <DateTime value={date} />
-          </span>
+          <NextEvent apiKey={apiKey} />
         );
       }
       return (
         <>
-          {apiKey.lastUsedDate === null ? (
-            <span>Never used</span>
-          ) : (
-            <span>
-              Last used <DateTime value={apiKey.lastUsedDate} />
-            </span>
-          )}
-          {apiKey.status === 'SOON_TO_BE_DISABLED' && (
-            <span>
-              Deactivation <DateTime value={deactivation} />
-            </span>
-          )}
+          <LastUsed apiKey={apiKey} />
+          {(apiKey.status === 'SOON_TO_BE_DISABLED' || next?.kind === 'ROTATION') && <NextEvent apiKey={apiKey} />}
         </>
       );
+    }
   }
 }
 
