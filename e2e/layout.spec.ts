@@ -61,15 +61,17 @@ test.describe('Layout at 1280 px', () => {
   });
 
   test('a disabled primary button keeps its colours on hover', async ({ page, admin }) => {
-    const group = await admin.createGroup(uniqueName('Readers'), 'VIEW_ALL', [
+    // An editor without API keys Create: Add key is shown, disabled with the reason (a view-only
+    // user sees no control they cannot use at all, so no disabled button).
+    const group = await admin.createGroup(uniqueName('Editors'), 'EDIT_ALL', [
       PRIVILEGES.activitiesView,
       PRIVILEGES.groupsView,
     ]);
-    const email = `reader-${Date.now().toString(36)}@example.com`;
-    await admin.createUser(email, 'Rita Reader', 'reader-password-1', [group.id]);
-    await loginAs(page, email, 'reader-password-1');
-    await page.goto(`/organizations/${ORG}/groups`);
-    const create = page.getByRole('button', { name: 'Create group' });
+    const email = `editor-${Date.now().toString(36)}@example.com`;
+    await admin.createUser(email, 'Eddie Editor', 'editor-password-1', [group.id]);
+    await loginAs(page, email, 'editor-password-1');
+    await page.goto(`/organizations/${ORG}/api-keys`);
+    const create = page.getByRole('button', { name: 'Add key' });
     await expect(create).toHaveAttribute('aria-disabled', 'true');
     const colours = () =>
       create.evaluate((b) => {
