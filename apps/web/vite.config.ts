@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -35,10 +36,28 @@ function precompress(): Plugin {
   };
 }
 
+const ZOD_CONFIG = fileURLToPath(new URL('./src/lib/zod-config.ts', import.meta.url));
+
+/**
+ * Every `import … from 'zod'` of the console and of the packages it uses (the contract's schemas)
+ * goes through src/lib/zod-config.ts, which sets zod's jitless mode before it re-exports zod: no
+ * schema can be built before the config, whichever lazy chunk builds it first.
+ */
+function zodJitless(): Plugin {
+  return {
+    name: 'keyward-zod-jitless',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'zod' || !importer || path.resolve(importer) === ZOD_CONFIG) return null;
+      return ZOD_CONFIG;
+    },
+  };
+}
+
 // The server serves dist/ on its own port (PRODUCT.md §1); in `vite dev` the API is proxied to it.
 export default defineConfig({
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [zodJitless(), react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -63,7 +82,7 @@ export default defineConfig({
             return 'radix';
           // Forms and schemas are only in the lazy pages (wizard, key page, groups).
           if (/node_modules[\\/](react-hook-form|@hookform)[\\/]/.test(id)) return 'forms';
-          if (/node_modules[\\/]zod[\\/]/.test(id)) return 'zod';
+          if (/node_modules[\\/]zod[\\/]/.test(id) || path.resolve(id) === ZOD_CONFIG) return 'zod';
           return undefined;
         },
       },
