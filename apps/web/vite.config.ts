@@ -54,6 +54,65 @@ function zodJitless(): Plugin {
   };
 }
 
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+const ENTRY = src('main.tsx');
+const WEB_SRC = src('');
+/** The console frame and the API Keys page, where everyone lands after logging in. */
+const CONSOLE_ROOTS = [
+  src('app/layout/org-layout.tsx'),
+  src('app/routes/api-keys.tsx'),
+  src('components/ui/toast-viewport.tsx'),
+];
+
+type ModuleInfoOf = (id: string) => { importedIds: readonly string[] } | null;
+
+/** The modules `roots` import, directly or not, without dynamic imports. */
+function staticClosure(roots: readonly string[], info: ModuleInfoOf): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(info(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+let closures: { info: ModuleInfoOf; entry: Set<string>; console: Set<string> } | undefined;
+
+/**
+ * The initial bundle (index.html's entry and its modulepreloads) is React, the router with the
+ * query cache, and the entry: the session, redirects, errors and the router's loaders. The rest
+ * comes in a few chunks requested together, so that HTTP/1.1's six connections are not a queue:
+ * - `console`: the frame and the API Keys page (what the entry does not hold already);
+ * - `radix`: the primitives (menus, dialogs, tooltips, toasts), which the frame needs from the start;
+ * - `zod` and `forms`: only the lazy pages that edit something use them;
+ * - the other pages, each in its own chunk (Rollup's).
+ * Libraries change less often than the console: their chunks stay cached across deploys.
+ */
+function chunkOf(id: string, { getModuleInfo }: { getModuleInfo: ModuleInfoOf }): string | undefined {
+  // React is CommonJS: Rollup's helpers for it go with it rather than in a chunk of their own.
+  if (/node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) || id === '\0commonjsHelpers.js') return 'react';
+  if (/node_modules[\\/](react-router|@tanstack)[\\/]/.test(id)) return 'router-query';
+  if (
+    /node_modules[\\/](@radix-ui|radix-ui|@floating-ui|react-remove-scroll|react-remove-scroll-bar|aria-hidden|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|tslib)[\\/]/.test(
+      id,
+    )
+  )
+    return 'radix';
+  if (/node_modules[\\/](react-hook-form|@hookform)[\\/]/.test(id)) return 'forms';
+  if (/node_modules[\\/]zod[\\/]/.test(id) || path.resolve(id) === ZOD_CONFIG) return 'zod';
+  if (closures?.info !== getModuleInfo) {
+    closures = {
+      info: getModuleInfo,
+      entry: staticClosure([ENTRY], getModuleInfo),
+      console: staticClosure(CONSOLE_ROOTS, getModuleInfo),
+    };
+  }
+  if (id.startsWith(WEB_SRC) && closures.console.has(id) && !closures.entry.has(id)) return 'console';
+  return undefined;
+}
+
 // The server serves dist/ on its own port (PRODUCT.md §1); in `vite dev` the API is proxied to it.
 export default defineConfig({
   base: '/',
@@ -70,21 +129,9 @@ export default defineConfig({
         moduleSideEffects: (id) => !/packages[\\/]domain[\\/]|node_modules[\\/]ipaddr\.js[\\/]/.test(id),
       },
       output: {
-        // Libraries change less often than the console: their own chunks stay cached across deploys.
-        manualChunks: (id) => {
-          if (/node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react';
-          if (/node_modules[\\/](react-router|@tanstack)[\\/]/.test(id)) return 'router-query';
-          if (
-            /node_modules[\\/](@radix-ui|radix-ui|@floating-ui|react-remove-scroll|react-remove-scroll-bar|aria-hidden|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|tslib)[\\/]/.test(
-              id,
-            )
-          )
-            return 'radix';
-          // Forms and schemas are only in the lazy pages (wizard, key page, groups).
-          if (/node_modules[\\/](react-hook-form|@hookform)[\\/]/.test(id)) return 'forms';
-          if (/node_modules[\\/]zod[\\/]/.test(id) || path.resolve(id) === ZOD_CONFIG) return 'zod';
-          return undefined;
-        },
+        manualChunks: chunkOf,
+        // A module goes in a named chunk only when chunkOf names it (not as a dependency of one).
+        onlyExplicitManualChunks: true,
       },
     },
   },
