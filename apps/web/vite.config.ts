@@ -56,6 +56,8 @@ function zodJitless(): Plugin {
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 const ENTRY = src('main.tsx');
+/** Runs before the app (see bootFirst): it and what it imports stay in chunks without React. */
+const BOOT = src('app/boot.ts');
 const WEB_SRC = src('');
 /** The console frame and the API Keys page, where everyone lands after logging in. */
 const CONSOLE_ROOTS = [
@@ -78,12 +80,13 @@ function staticClosure(roots: readonly string[], info: ModuleInfoOf): Set<string
   return seen;
 }
 
-let closures: { info: ModuleInfoOf; entry: Set<string>; console: Set<string> } | undefined;
+let closures: { info: ModuleInfoOf; boot: Set<string>; entry: Set<string>; console: Set<string> } | undefined;
 
 /**
- * The initial bundle (index.html's entry and its modulepreloads) is React, the router with the
- * query cache, and the entry: the session, redirects, errors and the router's loaders. The rest
- * comes in a few chunks requested together, so that HTTP/1.1's six connections are not a queue:
+ * The initial bundle (index.html's scripts and their modulepreloads) is `boot` (app/boot.ts and the
+ * API client, which send the first requests before React runs), React, the router with the query
+ * cache, and the entry: the session, redirects, errors and the router's loaders. The rest comes in a
+ * few chunks requested together, so that HTTP/1.1's six connections are not a queue:
  * - `console`: the frame and the API Keys page (what the entry does not hold already);
  * - `radix`: the primitives (menus, dialogs, tooltips, toasts), which the frame needs from the start;
  * - `zod` and `forms`: only the lazy pages that edit something use them;
@@ -105,24 +108,53 @@ function chunkOf(id: string, { getModuleInfo }: { getModuleInfo: ModuleInfoOf })
   if (closures?.info !== getModuleInfo) {
     closures = {
       info: getModuleInfo,
+      boot: staticClosure([BOOT], getModuleInfo),
       entry: staticClosure([ENTRY], getModuleInfo),
       console: staticClosure(CONSOLE_ROOTS, getModuleInfo),
     };
   }
+  if (/vite[\\/]preload-helper/.test(id) || (id.startsWith(WEB_SRC) && closures.boot.has(id))) return 'boot';
   if (id.startsWith(WEB_SRC) && closures.console.has(id) && !closures.entry.has(id)) return 'console';
   return undefined;
+}
+
+/**
+ * index.html runs app/boot.ts before the app: module scripts run in document order, each once its
+ * own imports have loaded, so boot (a few KB without React) sends the first requests while React and
+ * the router are still loading and being evaluated. main.tsx imports it too (for `vite dev`); a
+ * module runs once.
+ */
+function bootFirst(): Plugin {
+  return {
+    name: 'keyward-boot-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const boot = Object.values(ctx.bundle ?? {}).find(
+          (chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId === BOOT,
+        );
+        const app = html.indexOf('<script type="module"');
+        if (!boot || app < 0) throw new Error('index.html: no boot entry, or no app script to put it before');
+        const tag = `<script type="module" crossorigin src="/${boot.fileName}"></script>\n    `;
+        return html.slice(0, app) + tag + html.slice(app);
+      },
+    },
+  };
 }
 
 // The server serves dist/ on its own port (PRODUCT.md §1); in `vite dev` the API is proxied to it.
 export default defineConfig({
   base: '/',
-  plugins: [zodJitless(), react(), precompress()],
+  plugins: [zodJitless(), react(), bootFirst(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
     rollupOptions: {
+      // index.html's app, and app/boot.ts: a second entry, whose script bootFirst() puts first.
+      input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), boot: BOOT },
       // The domain package is pure (no I/O, no side effects at load), but its package.json does not
       // say so: without this, its IP-range tables and ipaddr.js would ship in the initial bundle.
       treeshake: {

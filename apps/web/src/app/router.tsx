@@ -7,9 +7,8 @@ import { NotFoundRoute } from './routes/not-found.tsx';
 import { prefetchApiKeys, prefetchSession } from './prefetch.ts';
 
 // The initial bundle holds only what decides where to go (session, redirects, errors); the login
-// page, the console frame and every page load on demand. On a first visit the router fetches the
-// matched route's chunks in parallel, while the loaders have already sent the session and list
-// requests (prefetch.ts).
+// page, the console frame and every page load on demand. On a first visit the matched route's
+// chunks and the session and list requests are already on their way (boot.ts, prefetch.ts).
 export const router = createBrowserRouter([
   {
     path: '/login',
