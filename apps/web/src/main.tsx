@@ -1,4 +1,4 @@
-import './lib/zod-config.ts';
+import './app/boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

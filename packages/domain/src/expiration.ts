@@ -4,6 +4,9 @@
 
 import { addDuration, addUtcMonths, DAY_MS, type Duration } from './durations.ts';
 
+/** The `lifetimeDuration` of a key that never expires (Custom keys only). */
+export const NEVER = 'NEVER';
+
 /** Start (00:00:00.000 UTC) of the day holding epochMs. */
 export function startOfUtcDay(epochMs: number): number {
   return Math.floor(epochMs / DAY_MS) * DAY_MS;

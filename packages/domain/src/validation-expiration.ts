@@ -7,13 +7,12 @@ import {
   expirationFromDate,
   expirationFromLifetime,
   isExpired,
+  NEVER,
   utcDateString,
   utcDaysFromToday,
 } from './expiration.ts';
 import type { TemplateDefinition } from './templates.ts';
 import { FIELD_PATHS, type Checked, type FieldError } from './validation-fields.ts';
-
-export const NEVER = 'NEVER';
 
 export type ExpirationRequest = {
   lifetimeDuration?: string | null;

@@ -1,16 +1,14 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ToastProvider } from '../components/ui/toast.tsx';
-import { TooltipProvider } from '../components/ui/tooltip.tsx';
-import { createQueryClient } from '../lib/query-client.ts';
+import { queryClient } from '../lib/query-client.ts';
 
+// Tooltips are only in the console frame: OrgLayout holds their provider, so Radix's tooltip stays
+// out of the initial bundle.
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(createQueryClient);
   return (
-    <QueryClientProvider client={client}>
-      <TooltipProvider delayDuration={300}>
-        <ToastProvider>{children}</ToastProvider>
-      </TooltipProvider>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>{children}</ToastProvider>
     </QueryClientProvider>
   );
 }

@@ -85,19 +85,43 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return text ? `${path}?${text}` : path;
 }
 
+/** How long an early response waits for its request: past that, it is too old to show. */
+const EARLY_MAX_AGE_MS = 10_000;
+const early = new Map<string, { sentAt: number; response: Promise<Response> }>();
+
+/**
+ * Sends a GET now, before the app that will ask for it has loaded (app/boot.ts): the first
+ * apiRequest for the same URL within a few seconds takes its response instead of sending it again.
+ */
+export function requestEarly(path: string, query?: Record<string, QueryValue>): void {
+  const url = buildUrl(path, query);
+  const response = fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  response.catch(() => undefined); // a failure is the taker's to report (or nobody's)
+  early.set(url, { sentAt: Date.now(), response });
+}
+
+function takeEarly(url: string): Promise<Response> | undefined {
+  const entry = early.get(url);
+  if (!entry) return undefined;
+  early.delete(url);
+  return Date.now() - entry.sentAt <= EARLY_MAX_AGE_MS ? entry.response : undefined;
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
-  const response = await fetch(buildUrl(path, options.query), {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: options.signal,
-  });
+  const url = buildUrl(path, options.query);
+  const response = await ((method === 'GET' ? takeEarly(url) : undefined) ??
+    fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    }));
 
   if (!response.ok) {
     const problem = await readProblem(response);

@@ -7,7 +7,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -22,3 +22,9 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * The console's one cache. The router's loaders start the first requests with it (before React
+ * renders), and AppProvider hands the same client to the components.
+ */
+export const queryClient = createQueryClient();

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { DropdownMenu } from 'radix-ui';
 import { ChevronDownIcon, KeyIcon, LockIcon, LogOutIcon, MenuIcon } from '../../components/ui/icons.tsx';
-import { ChangePasswordDialog } from '../../features/account/components/change-password-dialog.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useMe } from '../../lib/session.ts';
+
+// The dialog's form and schema (react-hook-form, zod) load when the user menu first opens.
+const loadChangePassword = () => import('../../features/account/components/change-password-dialog.tsx');
+const ChangePasswordDialog = lazy(() => loadChangePassword().then((m) => ({ default: m.ChangePasswordDialog })));
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -22,6 +25,8 @@ export function TopBar({ navOpen = false, onToggleNav }: TopBarProps) {
   const logout = useLogout();
   const name = me?.user.displayName || me?.user.email || '';
   const [changingPassword, setChangingPassword] = useState(false);
+  // Mounted from the first opening on, so that it closes (and animates) like any dialog.
+  const [passwordDialogUsed, setPasswordDialogUsed] = useState(false);
 
   return (
     <header className="top-bar">
@@ -43,7 +48,12 @@ export function TopBar({ navOpen = false, onToggleNav }: TopBarProps) {
         </span>
         <span className="brand-name">Keyward</span>
       </Link>
-      <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Root
+        modal={false}
+        onOpenChange={(open) => {
+          if (open) void loadChangePassword();
+        }}
+      >
         <DropdownMenu.Trigger className="user-menu-trigger" aria-label={`User menu for ${name}`}>
           <span className="avatar" aria-hidden="true">
             {initials(name)}
@@ -58,7 +68,13 @@ export function TopBar({ navOpen = false, onToggleNav }: TopBarProps) {
               <span className="menu-user-email">{me?.user.email}</span>
             </DropdownMenu.Label>
             <DropdownMenu.Separator className="menu-separator" />
-            <DropdownMenu.Item className="menu-item" onSelect={() => setChangingPassword(true)}>
+            <DropdownMenu.Item
+              className="menu-item"
+              onSelect={() => {
+                setPasswordDialogUsed(true);
+                setChangingPassword(true);
+              }}
+            >
               <LockIcon />
               <span>Change password</span>
             </DropdownMenu.Item>
@@ -69,7 +85,11 @@ export function TopBar({ navOpen = false, onToggleNav }: TopBarProps) {
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} />
+      {passwordDialogUsed && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} />
+        </Suspense>
+      )}
     </header>
   );
 }

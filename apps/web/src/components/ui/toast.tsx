@@ -1,17 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { Toast } from 'radix-ui';
-import { AlertCircleIcon, CheckCircleIcon, XIcon } from './icons.tsx';
-
-export interface ToastMessage {
-  title: string;
-  description?: string;
-  tone?: 'success' | 'error' | 'info';
-}
-
-interface ToastEntry extends ToastMessage {
-  id: number;
-  open: boolean;
-}
+import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { ToastEntry, ToastMessage } from './toast-viewport.tsx';
 
 type Notify = (message: ToastMessage) => void;
 
@@ -22,6 +10,10 @@ export function useToast(): Notify {
   return useContext(ToastContext);
 }
 
+// Requested as the app starts, beside the first page's code: a toast asked for before it arrives
+// waits in the state below.
+const ToastViewport = lazy(() => import('./toast-viewport.tsx').then((m) => ({ default: m.ToastViewport })));
+
 let nextId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -30,38 +22,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const id = nextId++;
     setToasts((list) => [...list.slice(-3), { ...message, id, open: true }]);
   }, []);
-  const close = (id: number) => {
+  const close = useCallback((id: number) => {
     setToasts((list) => list.map((t) => (t.id === id ? { ...t, open: false } : t)));
     window.setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), 300);
-  };
+  }, []);
   const value = useMemo(() => notify, [notify]);
 
   return (
     <ToastContext.Provider value={value}>
-      <Toast.Provider swipeDirection="right" duration={6000} label="Notifications">
-        {children}
-        {toasts.map((t) => (
-          <Toast.Root
-            key={t.id}
-            className={`toast toast-${t.tone ?? 'info'}`}
-            open={t.open}
-            type={t.tone === 'error' ? 'foreground' : 'background'}
-            onOpenChange={(open) => {
-              if (!open) close(t.id);
-            }}
-          >
-            <span className="toast-icon">{t.tone === 'error' ? <AlertCircleIcon /> : <CheckCircleIcon />}</span>
-            <div className="toast-text">
-              <Toast.Title className="toast-title">{t.title}</Toast.Title>
-              {t.description && <Toast.Description className="toast-description">{t.description}</Toast.Description>}
-            </div>
-            <Toast.Close className="icon-btn" aria-label="Dismiss notification">
-              <XIcon />
-            </Toast.Close>
-          </Toast.Root>
-        ))}
-        <Toast.Viewport className="toast-viewport" />
-      </Toast.Provider>
+      {children}
+      <Suspense fallback={null}>
+        <ToastViewport toasts={toasts} onClose={close} />
+      </Suspense>
     </ToastContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Tooltip as RadixTooltip } from 'radix-ui';
 
+/** Mounted once by the console frame (OrgLayout): every Tooltip is rendered inside it. */
 export const TooltipProvider = RadixTooltip.Provider;
 
 interface TooltipProps {
