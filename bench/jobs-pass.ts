@@ -23,6 +23,7 @@ import {
   SEVERITIES,
   TEMPLATE_IDS,
   type ExposureReport,
+  nameSortKey,
 } from '@keyward/domain';
 import { ManualClock } from '../apps/server/src/clock.ts';
 import { readConfig } from '../apps/server/src/config.ts';
@@ -65,6 +66,7 @@ function keyRow(i: number, value: string) {
     id: keyIdFrom(crypto.randomBytes),
     organization_id: ORG,
     display_name: `Key ${i}`,
+    name_sort: nameSortKey(`Key ${i}`),
     description: '',
     value_hash: crypto.createHash('sha256').update(value).digest('hex'),
     value_prefix: prefix,

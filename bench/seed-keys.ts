@@ -7,6 +7,7 @@ import {
   keyValueParts,
   TEMPLATE_IDS,
   type Privilege,
+  nameSortKey,
 } from '@keyward/domain';
 import type { Db } from '../apps/server/src/db/database.ts';
 
@@ -46,6 +47,7 @@ export async function seedKeys(
         id: keyIdFrom(crypto.randomBytes),
         organization_id: opts.organizationId,
         display_name: `Key ${i} ${templateId}`,
+        name_sort: nameSortKey(`Key ${i} ${templateId}`),
         description: `Benchmark key number ${i}`,
         value_hash: crypto.createHash('sha256').update(value).digest('hex'),
         value_prefix: prefix,

@@ -8,6 +8,7 @@ import {
   matchesStatusFilter,
   statusOf,
   type DisabledReason,
+  nameSortKey,
 } from '@keyward/domain';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,6 +70,7 @@ function keyRow(i: number, rnd: () => number, base: number): ApiKeyRow {
     id: `k${String(i).padStart(24, '0')}`,
     organization_id: ORG,
     display_name: `key ${i}`,
+    name_sort: nameSortKey(`key ${i}`),
     description: '',
     value_hash: `h${i}`,
     value_prefix: 'kwprv_',

@@ -11,6 +11,7 @@ import {
   SEVERITIES,
   type ExposureReport,
   automaticDeactivation,
+  nameSortKey,
 } from '@keyward/domain';
 import { factsOf } from '../api-keys/api-key-row.ts';
 import { recordedNotices } from '../notifications/notices.repository.ts';
@@ -55,6 +56,7 @@ async function insertRandomKeys(random: () => number, count: number): Promise<vo
       id: keyIdFrom(crypto.randomBytes),
       organization_id: ORG,
       display_name: `Key ${i}`,
+      name_sort: nameSortKey(`Key ${i}`),
       description: '',
       value_hash: crypto.createHash('sha256').update(value).digest('hex'),
       value_prefix: 'kwprv_',
