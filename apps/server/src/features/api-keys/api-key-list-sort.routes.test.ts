@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
+import { nameSortKey } from '@keyward/domain';
+import * as m1301 from '../../db/migrations/2026_12_02_1301_api_key_name_sort.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { B, createKey, jsonOf } from '../../../test/api-keys.ts';
 
@@ -52,5 +54,14 @@ describe('GET B?sortBy=displayName', () => {
     });
     expect(res.status).toBeLessThan(300);
     expect((await names('sortBy=displayName&order=asc')).slice(0, 3)).toEqual(['ångström', 'Äpfel', 'apple']);
+  });
+
+  it('migration 1301 gives the keys that existed before it their sort key', async () => {
+    await m1301.down(ctx.db.db);
+    await m1301.up(ctx.db.db);
+    const rows = await ctx.db.db.selectFrom('api_keys').select(['display_name', 'name_sort']).execute();
+    expect(rows).toHaveLength(NAMES.length);
+    for (const r of rows) expect(r.name_sort).toBe(nameSortKey(r.display_name));
+    expect(await names('sortBy=displayName&order=asc')).toEqual(ASCENDING);
   });
 });
