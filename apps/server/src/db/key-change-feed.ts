@@ -40,9 +40,9 @@ export function noKeyChangeFeed(): KeyChangeFeed {
 export interface PostgresKeyChangeFeedOptions {
   types: pg.CustomTypesConfig;
   log: (line: string) => void;
-  /** Pause between two probes of the listening connection (default 250 ms). */
+  /** Pause between two probes of the listening connection (default 100 ms). */
   probeIntervalMs?: number;
-  /** A probe unanswered this long means the connection is dead (default 500 ms). */
+  /** A probe unanswered this long means the connection is dead (default 650 ms). */
   probeTimeoutMs?: number;
 }
 
@@ -51,10 +51,15 @@ const RETRY_MAX_MS = 2_000;
 /** Connecting and subscribing, unanswered this long: try again (the cache reads through meanwhile). */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** `promise`, or a rejection once `ms` passed without an answer. */
+/**
+ * `promise`, or a rejection once `ms` passed without an answer. An answer that arrived while this
+ * process was too busy to read it still counts: the timer, when it fires, first lets pending I/O
+ * be read (setImmediate runs after the poll phase), so a stalled event loop is not a dead connection.
+ */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    const fail = () => reject(new Error(`${what}: no answer within ${ms} ms`));
+    const timer = setTimeout(() => setImmediate(fail), ms);
     timer.unref();
     promise.then(
       (value) => {
@@ -70,8 +75,8 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 export function postgresKeyChangeFeed(url: string, options: PostgresKeyChangeFeedOptions): KeyChangeFeed {
-  const probeIntervalMs = options.probeIntervalMs ?? 250;
-  const probeTimeoutMs = options.probeTimeoutMs ?? 500;
+  const probeIntervalMs = options.probeIntervalMs ?? 100;
+  const probeTimeoutMs = options.probeTimeoutMs ?? 650;
   let listener: KeyChangeListener | null = null;
   let client: pg.Client | null = null;
   let listening = false;
