@@ -20,10 +20,10 @@ import {
   getTemplate,
   keyIdFrom,
   keyValueParts,
+  nameSortKey,
   SEVERITIES,
   TEMPLATE_IDS,
   type ExposureReport,
-  nameSortKey,
 } from '@keyward/domain';
 import { ManualClock } from '../apps/server/src/clock.ts';
 import { readConfig } from '../apps/server/src/config.ts';

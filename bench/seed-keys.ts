@@ -5,9 +5,9 @@ import {
   getTemplate,
   keyIdFrom,
   keyValueParts,
+  nameSortKey,
   TEMPLATE_IDS,
   type Privilege,
-  nameSortKey,
 } from '@keyward/domain';
 import type { Db } from '../apps/server/src/db/database.ts';
 

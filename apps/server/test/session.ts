@@ -1,4 +1,4 @@
-import { generateKeyValue, keyIdFrom, keyValueParts, type Privilege, nameSortKey } from '@keyward/domain';
+import { generateKeyValue, keyIdFrom, keyValueParts, nameSortKey, type Privilege } from '@keyward/domain';
 import { randomBytes, sha256Hex } from '../src/crypto/tokens.ts';
 import { ORG, type TestContext } from './harness.ts';
 

@@ -6,9 +6,9 @@ import {
   addYears,
   inactivityDeadline,
   matchesStatusFilter,
+  nameSortKey,
   statusOf,
   type DisabledReason,
-  nameSortKey,
 } from '@keyward/domain';
 import fs from 'node:fs';
 import os from 'node:os';

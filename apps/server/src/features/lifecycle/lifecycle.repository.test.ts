@@ -7,11 +7,11 @@ import {
   generateKeyValue,
   inactivityDeadline,
   keyIdFrom,
+  nameSortKey,
   noticesDue,
   SEVERITIES,
   type ExposureReport,
   automaticDeactivation,
-  nameSortKey,
 } from '@keyward/domain';
 import { factsOf } from '../api-keys/api-key-row.ts';
 import { recordedNotices } from '../notifications/notices.repository.ts';
