@@ -6,15 +6,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Dependencies point one way (ARCHITECTURE.md §13), bottom to top:
-//   packages (domain → contract) → db, clock, config, crypto, mail → http primitives → features
-//   (ranked below) → jobs → routes.ts (route registration) → app.ts (composition root) → main.ts, cli.ts
+//   packages (domain → contract) → db, clock, config, crypto, mail, observability → http primitives
+//   → features (ranked below) → jobs → routes.ts (route registration) → app.ts (composition root)
+//   → main.ts, cli.ts
 // A file may import from its own layer or the layers under it, never from one above. Tests and the
 // test helpers (apps/server/test) sit on top of everything. Cycles: import-x/no-cycle here for value
 // imports, and `madge --circular` (npm run lint) for type-only ones.
 
 const S = 'apps/server/src';
 const SERVER_LAYERS = [
-  [`${S}/clock.ts`, `${S}/config.ts`, `${S}/shutdown.ts`, `${S}/crypto`, `${S}/db`, `${S}/mail`],
+  [`${S}/clock.ts`, `${S}/config.ts`, `${S}/shutdown.ts`, `${S}/crypto`, `${S}/db`, `${S}/mail`, `${S}/observability`],
   [`${S}/http`],
   [`${S}/features`],
   [`${S}/jobs`],
@@ -22,7 +23,15 @@ const SERVER_LAYERS = [
   [`${S}/app.ts`],
   [`${S}/main.ts`, `${S}/cli.ts`],
 ];
-const LAYER_NAMES = ['db, clock, config, crypto, mail', 'http', 'features', 'jobs', 'routes.ts', 'app.ts', 'main'];
+const LAYER_NAMES = [
+  'db, clock, config, crypto, mail, observability',
+  'http',
+  'features',
+  'jobs',
+  'routes.ts',
+  'app.ts',
+  'main',
+];
 
 /** Features by rank: a feature imports only features of a lower rank. */
 const FEATURE_RANKS = [
@@ -59,7 +68,7 @@ const serverZones = [
 ];
 
 const W = 'apps/web/src';
-const WEB_FEATURES = ['activities', 'api-keys', 'auth', 'groups', 'notifications'];
+const WEB_FEATURES = ['account', 'activities', 'api-keys', 'auth', 'groups', 'notifications'];
 const webZones = [
   {
     target: [`${W}/lib`, `${W}/components`],

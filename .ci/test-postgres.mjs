@@ -1,8 +1,11 @@
 // npm run test:pg: the server's HTTP suite (and the two-instance test) on PostgreSQL, when
 // KEYWARD_TEST_DATABASE_URL names a server; otherwise says clearly that this run was not done.
-// Each test file gets a database of its own on that server (apps/server/src/test/test-database.ts).
+// Each test file gets a database of its own on that server (apps/server/test/test-database.ts).
 import { spawnSync } from 'node:child_process';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+
+// pg is a dependency of the server (apps/server/package.json), not of the root: resolve it from there.
+const pg = createRequire(new URL('../apps/server/package.json', import.meta.url))('pg');
 
 const url = process.env.KEYWARD_TEST_DATABASE_URL;
 const banner = (line) => console.log(`\n==== ${line} ====\n`);

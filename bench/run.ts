@@ -26,12 +26,6 @@ const FLOOR_PORT = 8912;
 const SECOND_PORT = 8913;
 let failures = 0;
 
-/**
- * Lets the event loop run: wrk runs synchronously (execFileSync), so keep-alive sockets the server
- * closed meanwhile are only seen closed now, instead of failing the next fetch ("other side closed").
- */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
-
 function report(name: string, value: string, target: string, ok: boolean): void {
   if (!ok) failures += 1;
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}  (target ${target})`);
@@ -79,13 +73,13 @@ async function verificationFigures(server: BenchServer): Promise<void> {
   const bearerKey = server.bearerKey;
   const seconds = DURATION_S;
   try {
-    runWrk(wrk, verifyUrl, { seconds: 2, script }); // warm: JIT, key cache
-    runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds: 1, script });
+    await runWrk(wrk, verifyUrl, { seconds: 2, script }); // warm: JIT, key cache
+    await runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds: 1, script });
     for (const round of [1, 2]) {
-      const floorRun = runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds, script });
-      const health = runWrk(wrk, `${server.url}/healthz`, { seconds });
-      const verify = runWrk(wrk, verifyUrl, { seconds, script });
-      const bearer = runWrk(wrk, `${server.url}/rest/organizations/${ORG}/privileges/me`, {
+      const floorRun = await runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds, script });
+      const health = await runWrk(wrk, `${server.url}/healthz`, { seconds });
+      const verify = await runWrk(wrk, verifyUrl, { seconds, script });
+      const bearer = await runWrk(wrk, `${server.url}/rest/organizations/${ORG}/privileges/me`, {
         seconds,
         headers: [`Authorization: Bearer ${bearerKey}`],
       });
@@ -151,7 +145,6 @@ async function main(): Promise<void> {
     );
     try {
       if (ONLY.has('verify')) await verificationFigures(server);
-      await settle();
       if (ONLY.has('list')) {
         const listing = await measureListing(server.url, server.token, ORG);
         report('list: filtered, sorted page of 50 (p95)', `${listing.p95.toFixed(1)} ms`, '< 10 ms', listing.p95 < 10);

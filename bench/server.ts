@@ -50,10 +50,14 @@ export async function startBenchServer(
     };
     const sampleKeys = await seedBenchDatabase(database, env, keyCount, ADMIN.email);
     const startAnother = async (at: number) => {
+      // The structured log (one access line per request at info, as in production) goes to a file, as a
+      // log collector would take it, not to the terminal that prints the figures.
+      const logFd = fs.openSync(path.join(dir, `server-${at}.log`), 'a');
       const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
         env: { ...process.env, ...env, PORT: String(at) },
-        stdio: ['ignore', 'pipe', 'inherit'],
+        stdio: ['ignore', 'pipe', logFd],
       });
+      fs.closeSync(logFd);
       children.push(child);
       await waitForListening(child);
       return { url: `http://127.0.0.1:${at}`, stop: () => stopChild(child) };

@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,17 +35,21 @@ export function postScript(dir: string, name: string, bodies: readonly string[])
   return file;
 }
 
-/** wrk -t1 -c50 in its own process; latencies in ms. */
-export function runWrk(
+/**
+ * wrk -t1 -c50 in its own process; latencies in ms. Asynchronous, so that this process's own
+ * keep-alive connections see the server's idle timeouts meanwhile (a blocked event loop would reuse
+ * a socket the server has already closed).
+ */
+export async function runWrk(
   wrk: string,
   url: string,
   opts: { seconds: number; script?: string; headers?: string[]; connections?: number },
-): WrkResult {
+): Promise<WrkResult> {
   const args = ['-t1', `-c${opts.connections ?? 50}`, `-d${opts.seconds}s`, '--latency'];
   for (const h of opts.headers ?? []) args.push('-H', h);
   if (opts.script) args.push('-s', opts.script);
   args.push(url);
-  const out = execFileSync(wrk, args, { encoding: 'utf8' });
+  const { stdout: out } = await promisify(execFile)(wrk, args, { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
   const pct = (p: string) => toMs(new RegExp(`^\\s+${p}%\\s+([\\d.]+\\w+)`, 'm').exec(out)?.[1]);
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);

@@ -16,8 +16,10 @@ test('a security contact dismisses a report, deactivates an exposed key now and 
   const falseAlarm = await admin.createKey('anonymous-search', { displayName: `${prefix} false alarm` });
   const leaked = await admin.createKey('usage-analytics', { displayName: `${prefix} leaked` });
   const clean = await admin.createKey('usage-analytics', { displayName: `${prefix} clean` });
+  const toReplace = await admin.createKey('usage-analytics', { displayName: `${prefix} to replace` });
   await admin.reportExposure(falseAlarm.id, 'Looked like a key in a screenshot', 'HIGH');
   await admin.reportExposure(leaked.id, 'Pasted in a public forum', 'LOW');
+  await admin.reportExposure(toReplace.id, 'Sent in a support e-mail', 'WARN');
   await api.dispose();
   await loginAs(page, contact.email, contact.password);
 
@@ -29,8 +31,8 @@ test('a security contact dismisses a report, deactivates an exposed key now and 
   await expect(report).toContainText('Severity: High');
   await expect(report).toContainText(/It will be deactivated in 2 days unless the report is dismissed/);
   await expect(page.getByTestId('next-line')).toContainText('Deactivated because it was exposed, in 2 days');
-  // Rotating creates a key: a security contact is told why they can't.
-  await expect(report.getByRole('button', { name: 'Rotate' })).toHaveAttribute('aria-disabled', 'true');
+  // Rotate is offered to the contact on an exposed key (PRODUCT.md §6), even without API keys Edit.
+  await expect(report.getByRole('button', { name: 'Rotate' })).not.toHaveAttribute('aria-disabled', 'true');
   await report.getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByText('Exposure report dismissed', { exact: true }).first()).toBeVisible();
@@ -46,6 +48,20 @@ test('a security contact dismisses a report, deactivates an exposed key now and 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Disabled');
   await expect(page.getByTestId('next-line')).toContainText('Deactivated by a person');
   await expect(page.getByRole('button', { name: 'Deactivate now' })).toHaveCount(0);
+
+  // Rotate: the contact replaces an exposed key; the new value is shown once.
+  await openKey(page, toReplace.id);
+  await page.getByRole('region', { name: 'Exposure report' }).getByRole('button', { name: 'Rotate' }).click();
+  const rotate = page.getByRole('dialog', { name: `Rotate “${toReplace.displayName}”` });
+  await rotate.getByRole('radio', { name: '1 hour' }).check();
+  await rotate.getByRole('button', { name: 'Rotate' }).click();
+  const revealed = page.getByRole('dialog', { name: 'API key successfully rotated' });
+  await expect(revealed.getByLabel('API key')).toHaveValue(/^kwpub_[0-9A-Za-z]{36}$/);
+  await revealed.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('This key was rotated').locator('..')).toContainText('Replaced by');
+  // A key that is not exposed: Rotate is there, but the contact is told why they can't.
+  await openKey(page, clean.id);
+  await expect(page.getByRole('button', { name: 'Rotate', exact: true })).toHaveAttribute('aria-disabled', 'true');
 
   // Report exposure: the severity's consequence is spelled out before it is chosen.
   await openKey(page, clean.id);

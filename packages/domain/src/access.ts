@@ -1,4 +1,5 @@
-import { isAssignableToKeys, privilege, privilegeId, type Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
+import { isAssignableToKeys, privilege, privilegeId } from './privileges.ts';
 
 export const API_KEY_ACCESS_LEVELS = ['NONE', 'VIEW_ALL', 'EDIT_ALL', 'CUSTOM'] as const;
 export type ApiKeyAccess = (typeof API_KEY_ACCESS_LEVELS)[number];

@@ -3,7 +3,8 @@
 import { apiKeyAccessPrivileges, type ApiKeyAccess } from './access.ts';
 import type { Verdict } from './key-actions.ts';
 import { ALL_CONSOLE_PRIVILEGES, holdsAll, holdsPrivilege, missingPrivileges } from './privilege-sets.ts';
-import { privilegeId, type Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
+import { privilegeId } from './privileges.ts';
 
 /** The two groups every organization is created with (stored in groups.built_in). */
 export const BUILT_IN_GROUPS = ['ADMINISTRATORS', 'SECURITY_CONTACTS'] as const;

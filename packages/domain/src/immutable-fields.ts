@@ -4,7 +4,8 @@
 
 import { expirationFromDate } from './expiration.ts';
 import { privilegeKey } from './groups.ts';
-import { privilegeId, type Privilege, type PrivilegeOwner, type PrivilegeType } from './privileges.ts';
+import type { Privilege, PrivilegeOwner, PrivilegeType } from './privilege-catalog.ts';
+import { privilegeId } from './privileges.ts';
 import { FIELD_PATHS, type FieldError } from './validation-fields.ts';
 
 const EVERY_TARGET = '*';

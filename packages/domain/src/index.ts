@@ -1,3 +1,4 @@
+export * from './privilege-catalog.ts';
 export * from './privileges.ts';
 export * from './privilege-sets.ts';
 export * from './templates.ts';

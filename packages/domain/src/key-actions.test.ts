@@ -6,6 +6,7 @@ import {
   keepActiveVerdict,
   reactivationVerdict,
   requiresDisableConfirmation,
+  rotateAuthority,
 } from './key-actions.ts';
 import type { KeyFacts } from './status.ts';
 
@@ -112,5 +113,30 @@ describe('disableAuthority', () => {
     ],
   ])('%s: %s', (_name, caller, expected) => {
     expect(disableAuthority(caller)).toBe(expected);
+  });
+});
+
+describe('rotateAuthority', () => {
+  const who = (
+    keyAccess: 'NONE' | 'VIEW' | 'EDIT',
+    createsKeys: boolean,
+    managesExposures: boolean,
+    exposed: boolean,
+  ) => ({
+    keyAccess,
+    createsKeys,
+    managesExposures,
+    exposed,
+  });
+  it.each<[string, Parameters<typeof rotateAuthority>[0], string]>([
+    ['an editor who creates keys', who('EDIT', true, false, false), 'ALLOWED'],
+    ['an editor who cannot create keys', who('EDIT', false, false, false), 'FORBIDDEN'],
+    ['a viewer who creates keys', who('VIEW', true, false, false), 'FORBIDDEN'],
+    ['a security contact, key exposed', who('VIEW', false, true, true), 'ALLOWED'],
+    ['a security contact, key not exposed', who('VIEW', false, true, false), 'FORBIDDEN'],
+    ['a viewer, key exposed', who('VIEW', false, false, true), 'FORBIDDEN'],
+    ['a security contact who cannot see the key', who('NONE', true, true, true), 'NOT_FOUND'],
+  ])('%s: %s', (_name, caller, expected) => {
+    expect(rotateAuthority(caller)).toBe(expected);
   });
 });

@@ -81,6 +81,22 @@ export function disableAuthority(caller: {
   return caller.managesExposures && caller.exposed ? 'ALLOWED' : 'FORBIDDEN';
 }
 
+/**
+ * Who may rotate one key (PRODUCT.md §3.3, §6): whoever may create keys and edit this one, and a
+ * security contact for a key that has an exposure report (its way to replace a leaked key without
+ * API keys Edit). A key the caller cannot see does not exist for them.
+ */
+export function rotateAuthority(caller: {
+  keyAccess: KeyAccessLevel;
+  createsKeys: boolean;
+  managesExposures: boolean;
+  exposed: boolean;
+}): DisableAuthority {
+  if (caller.keyAccess === 'NONE') return 'NOT_FOUND';
+  if (caller.managesExposures && caller.exposed) return 'ALLOWED';
+  return caller.keyAccess === 'EDIT' && caller.createsKeys ? 'ALLOWED' : 'FORBIDDEN';
+}
+
 /** Deactivating a Custom key asks for the "I understand" check, since it can't be reactivated. */
 export function requiresDisableConfirmation(templateId: string): boolean {
   return templateId === CUSTOM_TEMPLATE_ID;

@@ -36,14 +36,36 @@ describe('narrowerKeyPlan', () => {
     expect(plan.kind).toBe('custom');
   });
 
-  it('an Anonymous search key that only sent analytics: Custom may not hold it, the Usage analytics template fits', () => {
+  it('an Anonymous search key that only sent analytics: Custom may not hold it, and no template is narrower', () => {
+    // Anonymous Case Assist also sends analytics, but adds Case Assist, which this key never had.
     expect(
       narrowerKeyPlan('anonymous-search', [
         idle('SEARCH_API/EXECUTE_QUERY'),
         idle('SEARCH_API/EXECUTE_AGENT_QUERY'),
         used('USAGE_ANALYTICS/ANALYTICS_DATA:EDIT'),
       ]),
-    ).toMatchObject({ kind: 'template', templateId: 'anonymous-case-assist' });
+    ).toMatchObject({ kind: 'no-fit' });
+  });
+
+  it('an Anonymous search key that only queried: View all content is never offered (it would widen the key)', () => {
+    expect(
+      narrowerKeyPlan('anonymous-search', [
+        used('SEARCH_API/EXECUTE_QUERY'),
+        idle('SEARCH_API/EXECUTE_AGENT_QUERY'),
+        idle('USAGE_ANALYTICS/ANALYTICS_DATA:EDIT'),
+      ]),
+    ).toMatchObject({ kind: 'no-fit' });
+  });
+
+  it('a Search pages key that never viewed search pages: the Anonymous search template, a subset, fits', () => {
+    expect(
+      narrowerKeyPlan('search-pages', [
+        used('SEARCH_API/EXECUTE_QUERY'),
+        used('SEARCH_API/EXECUTE_AGENT_QUERY'),
+        used('USAGE_ANALYTICS/ANALYTICS_DATA:EDIT'),
+        idle('SEARCH_API/SEARCH_PAGES:VIEW'),
+      ]),
+    ).toMatchObject({ kind: 'template', templateId: 'anonymous-search' });
   });
 
   it('no template fits: the unused privileges only', () => {

@@ -1,7 +1,8 @@
 // The least-privilege hint (PRODUCT.md §7): which of a key's privileges were not exercised, and the
 // narrower key that Create from existing can make without them.
 
-import { findCatalogEntry, isAssignableToKeys, privilegeId, type Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
+import { findCatalogEntry, isAssignableToKeys, privilegeId } from './privileges.ts';
 import { TEMPLATES, type TemplateId } from './templates.ts';
 
 export type ExercisedPrivilege = Privilege & { lastExercisedDate: number | null };
@@ -38,26 +39,22 @@ export function customMayHold(privileges: readonly Privilege[]): boolean {
 }
 
 /**
- * The template (other than `current`) with fewer fixed privileges that include all of `keep`: the
- * same privacy first, then the fewest privileges, then the fewest potent extras (impersonation).
+ * A template narrower than the key: its privileges are all among the key's (`held`), fewer of them,
+ * and include every one of `keep`. Among those: the same privacy first, then the fewest privileges.
+ * A template that holds anything the key does not is never offered: that would widen the key.
  */
-function fittingTemplate(current: string, keep: readonly Privilege[]): TemplateId | null {
+function fittingTemplate(current: string, held: readonly Privilege[], keep: readonly Privilege[]): TemplateId | null {
   const needed = new Set(keep.map(privilegeId));
+  const heldIds = new Set(held.map(privilegeId));
   const own = TEMPLATES.find((t) => t.id === current);
-  const size = own?.privileges.length ?? Number.POSITIVE_INFINITY;
-  const potentExtras = (ps: readonly Privilege[]) =>
-    ps.filter((p) => !needed.has(privilegeId(p)) && findCatalogEntry(p)?.forbiddenInCustomReason !== undefined).length;
-  const rank = (t: (typeof TEMPLATES)[number]) => [
-    t.privacy === own?.privacy ? 0 : 1,
-    t.privileges.length,
-    potentExtras(t.privileges),
-  ];
-  const fits = TEMPLATES.filter((t) => t.id !== current && t.id !== 'custom' && t.privileges.length < size)
+  const fits = TEMPLATES.filter((t) => t.id !== current && t.id !== 'custom' && t.privileges.length < heldIds.size)
+    .filter((t) => t.privileges.every((p) => heldIds.has(privilegeId(p))))
     .filter((t) => [...needed].every((id) => t.privileges.some((p) => privilegeId(p) === id)))
-    .sort((a, b) => {
-      const [ra, rb] = [rank(a), rank(b)];
-      return (ra[0] ?? 0) - (rb[0] ?? 0) || (ra[1] ?? 0) - (rb[1] ?? 0) || (ra[2] ?? 0) - (rb[2] ?? 0);
-    });
+    .sort(
+      (a, b) =>
+        Number(a.privacy !== own?.privacy) - Number(b.privacy !== own?.privacy) ||
+        a.privileges.length - b.privileges.length,
+    );
   return fits[0]?.id ?? null;
 }
 
@@ -66,6 +63,6 @@ export function narrowerKeyPlan(templateId: string, usage: readonly ExercisedPri
   const keep = usage.filter((p) => p.lastExercisedDate !== null).map(withoutDate);
   if (unused.length === 0 || keep.length === 0) return { kind: 'none' };
   if (customMayHold(keep)) return { kind: 'custom', unused, keep };
-  const templateIdFit = fittingTemplate(templateId, keep);
+  const templateIdFit = fittingTemplate(templateId, usage.map(withoutDate), keep);
   return templateIdFit === null ? { kind: 'no-fit', unused } : { kind: 'template', unused, templateId: templateIdFit };
 }

@@ -7,7 +7,8 @@ import {
   holdsPrivilege,
   missingPrivileges,
 } from './privilege-sets.ts';
-import { PRIVILEGE_CATALOG, privilegeId, type Privilege } from './privileges.ts';
+import { PRIVILEGE_CATALOG, type Privilege } from './privilege-catalog.ts';
+import { privilegeId } from './privileges.ts';
 
 const SRC_VIEW: Privilege = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'VIEW' };
 const SRC_EDIT: Privilege = { owner: 'PLATFORM', targetDomain: 'SOURCE', type: 'EDIT' };

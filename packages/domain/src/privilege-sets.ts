@@ -1,12 +1,5 @@
-import {
-  PRIVILEGE_CATALOG,
-  entryPrivileges,
-  keyTypesOf,
-  privilege,
-  type Privilege,
-  type PrivilegeOwner,
-  type PrivilegeType,
-} from './privileges.ts';
+import { PRIVILEGE_CATALOG, type Privilege, type PrivilegeOwner, type PrivilegeType } from './privilege-catalog.ts';
+import { entryPrivileges, keyTypesOf, privilege } from './privileges.ts';
 
 /** A granted target covers the required one when it is '*'/absent or the same id. */
 function coversTarget(granted: string | undefined, required: string | undefined): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PRIVILEGE_CATALOG, type Privilege } from './privilege-catalog.ts';
 import {
-  PRIVILEGE_CATALOG,
   findCatalogEntry,
   isAssignableToKeys,
   isKnownPrivilege,
@@ -9,7 +9,6 @@ import {
   privilege,
   privilegeId,
   privilegeLevelLabel,
-  type Privilege,
 } from './privileges.ts';
 
 const p = (id: string): Privilege => {

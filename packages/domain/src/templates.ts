@@ -1,4 +1,5 @@
-import { findCatalogEntry, privilege, type Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
+import { findCatalogEntry, privilege } from './privileges.ts';
 
 export const PRIVACY_LEVELS = ['PUBLIC', 'PRIVATE'] as const;
 export type Privacy = (typeof PRIVACY_LEVELS)[number];

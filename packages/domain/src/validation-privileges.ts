@@ -1,6 +1,7 @@
 // Resolves the privileges of a key being created: the template's fixed set, or the Custom choice,
 // with targets (sources, security providers) applied, and every privilege rule of §3.2 checked.
 
+import type { CatalogEntry, Privilege } from './privilege-catalog.ts';
 import {
   findCatalogEntry,
   isAssignableToKeys,
@@ -9,8 +10,6 @@ import {
   isType,
   privilege,
   privilegeId,
-  type CatalogEntry,
-  type Privilege,
 } from './privileges.ts';
 import type { TemplateDefinition } from './templates.ts';
 import { checkIdentifier, checkIdList, FIELD_PATHS, type Checked, type FieldError } from './validation-fields.ts';

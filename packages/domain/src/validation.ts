@@ -1,7 +1,8 @@
 // Create and update rules of PRODUCT.md §3.2. Every broken rule is returned with its field path.
 
 import { durationToMs, parseDuration, DAY_MS } from './durations.ts';
-import { findCatalogEntry, type Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
+import { findCatalogEntry } from './privileges.ts';
 import { getTemplate, type Privacy, type TemplateDefinition, type TemplateId } from './templates.ts';
 import {
   checkCommerce,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileIpRules } from './ip-rules.ts';
-import type { Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
 import type { KeyFacts } from './status.ts';
 import {
   decideVerification,

@@ -1,5 +1,5 @@
 import { holdsPrivilege } from './privilege-sets.ts';
-import type { Privilege } from './privileges.ts';
+import type { Privilege } from './privilege-catalog.ts';
 import { ipVerdict, type CompiledIpRules } from './ip-rules.ts';
 import { statusOf, type KeyFacts, type KeyStatus, type StatusView } from './status.ts';
 

@@ -69,14 +69,6 @@ export function least(...values: RawBuilder<number>[]): RawBuilder<number> {
   });
 }
 
-/** The largest of several values (SQLite: multi-argument `max`; PostgreSQL: `greatest`). */
-export function greatest(...values: RawBuilder<number>[]): RawBuilder<number> {
-  return perDialect({
-    sqlite: sql<number>`max(${sql.join(values)})`,
-    postgres: sql<number>`greatest(${sql.join(values)})`,
-  });
-}
-
 /**
  * A value that changes whenever the database is written, by this connection or another. SQLite:
  * the connection's change counter and the file's data version; PostgreSQL: the WAL insert

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 // Changes to keys committed by other instances. PostgreSQL: the trigger of migration
-// 2026_12_01_901 calls pg_notify('keyward_keys', id) in the transaction that changes a key, so a
+// 2026_12_01_0901 calls pg_notify('keyward_keys', id) in the transaction that changes a key, so a
 // notice is sent exactly when (and only if) the change commits; each instance LISTENs on a
 // connection of its own. While that connection is down the instance cannot know what changed:
 // `lost` tells it to stop caching (read every key from the database) until `back`.

@@ -23,6 +23,7 @@ export const KEY_ROW_COLUMNS = [
   'last_used_date',
   'expiration_date',
   'exposure_json',
+  'exposure_deactivation_date',
   'scheduled_deactivation_date',
 ] as const satisfies readonly (keyof ApiKeyTable)[];
 

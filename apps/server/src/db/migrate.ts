@@ -5,25 +5,26 @@ import * as m0002 from './migrations/2026_11_22_0002_api_key_list_indexes.ts';
 import * as m0003 from './migrations/2026_11_22_0003_outbox_listing.ts';
 import * as m0004 from './migrations/2026_11_22_0004_scan_index_for_jobs.ts';
 import * as m0005 from './migrations/2026_11_22_0005_api_key_search.ts';
-import * as m1201 from './migrations/2026_12_01_1201_group_name_key.ts';
-import * as m801 from './migrations/2026_12_01_801_privilege_usage.ts';
+import * as m0801 from './migrations/2026_12_01_0801_privilege_usage.ts';
+import * as m0901 from './migrations/2026_12_01_0901_key_change_notify.ts';
+import * as m0902 from './migrations/2026_12_01_0902_login_failures.ts';
 import * as m1001 from './migrations/2026_12_01_1001_rotation_and_last4_indexes.ts';
-import * as m901 from './migrations/2026_12_01_901_key_change_notify.ts';
-import * as m902 from './migrations/2026_12_01_902_login_failures.ts';
+import * as m1201 from './migrations/2026_12_01_1201_group_name_key.ts';
 import * as m1301 from './migrations/2026_12_02_1301_api_key_name_sort.ts';
 
-// Listed statically so the bundled server carries its migrations.
+// Listed statically so the bundled server carries its migrations. Kysely runs them in the order of
+// their names: date, then a four-digit sequence number, so that the names sort as they are listed.
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0001_initial': m0001,
   '2026_11_22_0002_api_key_list_indexes': m0002,
   '2026_11_22_0003_outbox_listing': m0003,
   '2026_11_22_0004_scan_index_for_jobs': m0004,
   '2026_11_22_0005_api_key_search': m0005,
-  '2026_12_01_1201_group_name_key': m1201,
-  '2026_12_01_801_privilege_usage': m801,
+  '2026_12_01_0801_privilege_usage': m0801,
+  '2026_12_01_0901_key_change_notify': m0901,
+  '2026_12_01_0902_login_failures': m0902,
   '2026_12_01_1001_rotation_and_last4_indexes': m1001,
-  '2026_12_01_901_key_change_notify': m901,
-  '2026_12_01_902_login_failures': m902,
+  '2026_12_01_1201_group_name_key': m1201,
   '2026_12_02_1301_api_key_name_sort': m1301,
 };
 

@@ -47,16 +47,3 @@ const dayFormat = new Intl.DateTimeFormat('en-US', {
 export function formatDay(epochMs: number): string {
   return dayFormat.format(new Date(epochMs));
 }
-
-/** YYYY-MM-DD of an epoch in UTC (value of a date input). */
-export function isoDay(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
-export function addDays(epochMs: number, days: number): number {
-  return epochMs + days * 86_400_000;
-}
-
-export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
-}

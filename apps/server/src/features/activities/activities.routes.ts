@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ActivityFiltersSchema, ActivityListQuerySchema, ActivityPageSchema } from '@keyward/contract';
 import { REQUIRED_PRIVILEGES } from '@keyward/domain';
-import { z } from 'zod';
 import { requires } from '../../http/access.ts';
 import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { listActivities } from './activities.service.ts';
 
 const listRoute = createRoute({
@@ -16,7 +16,7 @@ const listRoute = createRoute({
   description: 'Every change to an API key, with who did it, when, and a before/after of the changed fields.',
   middleware: [requires({ privileges: [REQUIRED_PRIVILEGES.viewActivities] })] as const,
   request: {
-    params: z.object({ org: z.string() }),
+    params: OrgParamsSchema,
     query: ActivityListQuerySchema,
     body: { required: false, content: { 'application/json': { schema: ActivityFiltersSchema } } },
   },

@@ -17,6 +17,27 @@ import type { ApiKeyTable } from '../../db/schema.ts';
 
 export type ApiKeyRow = Selectable<ApiKeyTable>;
 
+/** The columns factsOf reads (the verification cache loads these, not the whole row). */
+export type KeyFactsRow = Pick<
+  ApiKeyRow,
+  | 'enabled'
+  | 'disabled_reason'
+  | 'disabled_date'
+  | 'template_id'
+  | 'activation_date'
+  | 'last_used_date'
+  | 'expiration_date'
+  | 'exposure_json'
+  | 'exposure_deactivation_date'
+  | 'scheduled_deactivation_date'
+>;
+
+/** The JSON columns keySettingsOf reads. */
+export type KeySettingsRow = Pick<
+  ApiKeyRow,
+  'privileges_json' | 'allowed_ips_json' | 'denied_ips_json' | 'additional_configuration_json'
+>;
+
 /** A grant of the key's Access step, with the group's name. */
 export interface GrantRow {
   api_key_id: string;
@@ -25,14 +46,14 @@ export interface GrantRow {
   display_name: string;
 }
 
-function exposureOf(row: ApiKeyRow): ExposureReportDto | null {
+function exposureOf(row: KeyFactsRow): ExposureReportDto | null {
   if (row.exposure_json === null) return null;
   // The column is authoritative for the deadline: it is what the list filters read.
   return { ...(JSON.parse(row.exposure_json) as ExposureReportDto), deactivationDate: row.exposure_deactivation_date };
 }
 
 /** A key's stored settings, read from their JSON columns (the one place that parses them). */
-export function keySettingsOf(row: ApiKeyRow): {
+export function keySettingsOf(row: KeySettingsRow): {
   privileges: Privilege[];
   allowedIps: string[];
   deniedIps: string[];
@@ -46,8 +67,8 @@ export function keySettingsOf(row: ApiKeyRow): {
   };
 }
 
-/** The stored facts statusOf reads. */
-export function factsOf(row: ApiKeyRow): KeyFacts {
+/** The stored facts statusOf reads (the one row → KeyFacts mapping: DTOs and the verification cache). */
+export function factsOf(row: KeyFactsRow): KeyFacts {
   return {
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason as DisabledReason | null,

@@ -6,6 +6,7 @@ import { requires } from '../../http/access.ts';
 import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonResponse, problemResponses } from '../../http/openapi.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { listNotifications } from './notifications.service.ts';
 
 /** The outbox names keys and what happens to them, as the activity log does: the same privilege. */
@@ -20,7 +21,7 @@ const listRoute = createRoute({
     'Newest first; `page` is 0-based (default 0), `perPage` at most 500 (default 50); the total is in `X-Total-Count`. ' +
     'Status: PENDING (to be sent, retried with backoff while SMTP fails), SENT, HELD (no SMTP server configured), FAILED (refused).',
   middleware: [canView] as const,
-  request: { params: z.object({ org: z.string().min(1) }), query: NotificationListQuerySchema },
+  request: { params: OrgParamsSchema, query: NotificationListQuerySchema },
   responses: {
     200: {
       ...jsonResponse(z.array(NotificationSchema), 'One page of notifications'),

@@ -124,6 +124,23 @@ describe('POST B/{id}/rotate', () => {
     const editor = await ctx.userWith({ apiKeyAccess: 'EDIT_ALL', privileges: [REQUIRED_PRIVILEGES.createApiKeys] });
     expect((await rotate(old.id, { previousKeyExpirationPeriod: 'P1D' }, editor.token)).status).toBe(201);
   });
+
+  it('lets a security contact rotate an exposed key without Edit or Create (PRODUCT.md §6), and no other key', async () => {
+    const contact = await ctx.userWith({ apiKeyAccess: 'VIEW_ALL', privileges: [REQUIRED_PRIVILEGES.manageExposures] });
+    const refused = await rotate(old.id, { previousKeyExpirationPeriod: 'P1D' }, contact.token);
+    expect(refused.status).toBe(403);
+    expect((await jsonOf<{ detail: string }>(refused)).detail).toContain('not rotate it');
+    const reported = await ctx.call('POST', `${B}/${old.id}/exposure`, {
+      token: ctx.adminToken,
+      body: { reason: 'Pasted in a public forum', severity: 'WARN' },
+    });
+    expect(reported.ok).toBe(true);
+    const res = await rotate(old.id, { previousKeyExpirationPeriod: 'PT1H' }, contact.token);
+    expect(res.status).toBe(201);
+    const fresh = await jsonOf<ApiKey>(res);
+    expect(fresh.value).toBeTruthy();
+    expect(await get(old.id)).toMatchObject({ rotatedToKeyId: fresh.id, status: 'ENABLED' });
+  });
 });
 
 describe('POST B/{id}/replace (after Create from existing)', () => {

@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiKeySchema, ReplaceKeyRequestSchema, RotateKeyRequestSchema } from '@keyward/contract';
-import { REQUIRED_PRIVILEGES } from '@keyward/domain';
 import { requires } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
@@ -9,8 +8,11 @@ import type { KeyServiceDeps } from '../api-keys/api-key-access.ts';
 import { replaceApiKey } from './replace-key.service.ts';
 import { rotateApiKey } from './rotation.service.ts';
 
-/** Rotating creates a key and changes the old one: API keys Create, and Edit access to the old key. */
-const canRotate = requires({ privileges: [REQUIRED_PRIVILEGES.createApiKeys], keyAccess: 'EDIT' });
+/**
+ * Rotating creates a key and changes the old one: API keys Create and Edit access to the old key, or
+ * a security contact's privilege for an exposed key (domain rotateAuthority, checked by the service).
+ */
+const canRotate = requires({ keyAccess: 'VIEW' });
 
 const rotateRoute = createRoute({
   method: 'post',
@@ -20,7 +22,8 @@ const rotateRoute = createRoute({
   middleware: [canRotate] as const,
   description:
     'Creates a new key with the settings of this one (the answer carries its `value`, shown once) and deactivates this one when ' +
-    '`previousKeyExpirationPeriod` ends: an ISO-8601 duration from `PT0S` (now) to `P30D`. Only an active key that was not rotated yet.',
+    '`previousKeyExpirationPeriod` ends: an ISO-8601 duration from `PT0S` (now) to `P30D`. Only an active key that was not rotated yet. ' +
+    'Requires API keys Create and Edit access to the key, or, for an exposed key, the security contact privilege (API_KEY_EXPOSURE:EDIT).',
   request: { params: KeyParamsSchema, body: jsonBody(RotateKeyRequestSchema) },
   responses: {
     201: jsonResponse(ApiKeySchema, 'The new key, with its value'),

@@ -1,5 +1,13 @@
 import type { ApiKey } from '@keyward/contract';
-import { DAY_MS, startOfUtcDay, validateKeyRequest, type KeyRequestInput } from '@keyward/domain';
+import {
+  DAY_MS,
+  holdsAll,
+  REQUIRED_PRIVILEGES,
+  rotateAuthority,
+  startOfUtcDay,
+  validateKeyRequest,
+  type KeyRequestInput,
+} from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity } from '../activities/record-activity.ts';
@@ -36,7 +44,21 @@ function copyOf(row: ApiKeyRow, grants: readonly GrantRow[]): KeyRequestInput {
  */
 export async function rotateApiKey(deps: KeyServiceDeps, caller: Caller, id: string, period: string): Promise<ApiKey> {
   const periodMs = periodMsOf(period);
-  const { row, grants } = await loadKey(deps.db, caller, id, 'EDIT');
+  const { row, grants, level } = await loadKey(deps.db, caller, id, 'VIEW');
+  const holds = (p: (typeof REQUIRED_PRIVILEGES)[keyof typeof REQUIRED_PRIVILEGES]) =>
+    holdsAll(caller.access.privileges, [p]);
+  const authority = rotateAuthority({
+    keyAccess: level,
+    createsKeys: holds(REQUIRED_PRIVILEGES.createApiKeys),
+    managesExposures: holds(REQUIRED_PRIVILEGES.manageExposures),
+    exposed: row.exposure_json !== null,
+  });
+  if (authority === 'FORBIDDEN') {
+    throw new AppError(
+      'FORBIDDEN',
+      `You can view the API key "${id}" but not rotate it: that requires API keys Create and Edit access to it, or, for an exposed key, the security contact's privilege.`,
+    );
+  }
   const now = deps.clock.now();
   assertRotatable(row, now);
   const ctx = { now, allowPrivateIps: deps.config.allowPrivateIps, origin: 'DUPLICATE' as const };

@@ -10,6 +10,7 @@ import {
 } from '@keyward/domain';
 import type { KeyRow, KeyRowSource } from '../../db/key-rows.ts';
 import type { KeyChanges } from '../../db/key-changes.ts';
+import { factsOf, keySettingsOf } from '../api-keys/api-key-row.ts';
 
 /** What verification needs of a key, parsed once and kept in memory. */
 export interface CachedKey extends VerifiableKey {
@@ -109,12 +110,9 @@ export class KeyCache {
   }
 }
 
+/** Parsed once, when the row is loaded: verification reads only the result. */
 function toCachedKey(row: KeyRow): CachedKey {
-  const config = JSON.parse(row.additional_configuration_json) as {
-    search?: { enforcedQueryPipelineConfiguration?: { searchHub?: string } };
-  };
-  const exposure = row.exposure_json ? (JSON.parse(row.exposure_json) as KeyFacts['exposure']) : null;
-  const privileges = JSON.parse(row.privileges_json) as Privilege[];
+  const { privileges, allowedIps, deniedIps, additionalConfiguration } = keySettingsOf(row);
   return {
     id: row.id,
     valueHash: row.value_hash,
@@ -123,22 +121,9 @@ function toCachedKey(row: KeyRow): CachedKey {
     privacy: row.privacy_level as Privacy,
     privileges,
     privilegeIds: privileges.map(privilegeUsageId),
-    ipRules: compileIpRules({
-      allowedIps: JSON.parse(row.allowed_ips_json) as string[],
-      deniedIps: JSON.parse(row.denied_ips_json) as string[],
-    }),
-    searchHub: config.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
-    facts: {
-      enabled: row.enabled === 1,
-      disabledReason: row.disabled_reason as KeyFacts['disabledReason'],
-      disabledDate: row.disabled_date,
-      templateId: row.template_id,
-      activationDate: row.activation_date,
-      lastUsedDate: row.last_used_date,
-      expirationDate: row.expiration_date,
-      exposure,
-      scheduledDeactivationDate: row.scheduled_deactivation_date,
-    },
+    ipRules: compileIpRules({ allowedIps, deniedIps }),
+    searchHub: additionalConfiguration.search?.enforcedQueryPipelineConfiguration?.searchHub ?? null,
+    facts: factsOf(row),
     answers: {},
   };
 }

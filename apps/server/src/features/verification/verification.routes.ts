@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { VerifyRequestSchema, VerifyResponseSchema } from '@keyward/contract';
-import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi.ts';
+import { OrgParamsSchema } from '../../http/params.ts';
 import { registerPrivilegeUsageRoutes } from './privilege-usage.routes.ts';
 import { registerUsageRoutes, type UsageRouteDeps } from './usage.routes.ts';
 
@@ -15,7 +15,7 @@ const verifyRoute = createRoute({
     'Answers whether the key may be used from `ip` (default: the caller) with the `privileges` and `searchHub` asked. ' +
     'The key itself is the credential: no other authentication is needed. Every call counts as a use of the key.',
   request: {
-    params: z.object({ org: z.string() }),
+    params: OrgParamsSchema,
     body: jsonBody(VerifyRequestSchema),
   },
   responses: {

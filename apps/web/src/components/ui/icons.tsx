@@ -47,7 +47,6 @@ export const ActivityIcon = make(['M22 12h-4l-3 9L9 3l-3 9H2'], 'ActivityIcon');
 export const PlusIcon = make(['M12 5v14', 'M5 12h14'], 'PlusIcon');
 export const SearchIcon = make(['M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16z', 'M21 21l-4.35-4.35'], 'SearchIcon');
 export const ChevronDownIcon = make(['M6 9l6 6 6-6'], 'ChevronDownIcon');
-export const ChevronLeftIcon = make(['M15 18l-6-6 6-6'], 'ChevronLeftIcon');
 export const ChevronRightIcon = make(['M9 18l6-6-6-6'], 'ChevronRightIcon');
 export const ArrowUpIcon = make(['M12 19V5', 'M5 12l7-7 7 7'], 'ArrowUpIcon');
 export const ArrowDownIcon = make(['M12 5v14', 'M19 12l-7 7-7-7'], 'ArrowDownIcon');
@@ -108,7 +107,6 @@ export const TrashIcon = make(
 );
 export const EditIcon = make(['M12 20h9', 'M16.5 3.5a2.12 2.12 0 0 1 3 3L7 19l-4 1 1-4 12.5-12.5z'], 'EditIcon');
 export const DuplicateIcon = make(['M8 8h12v12H8z', 'M4 16V4h12'], 'DuplicateIcon');
-export const InfoIcon = make(['M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z', 'M12 16v-4', 'M12 8h.01'], 'InfoIcon');
 export const LogOutIcon = make(['M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4', 'M16 17l5-5-5-5', 'M21 12H9'], 'LogOutIcon');
 export const XIcon = make(['M18 6L6 18', 'M6 6l12 12'], 'XIcon');
 export const RefreshIcon = make(
@@ -125,10 +123,6 @@ export const InboxIcon = make(
 export const MailIcon = make(
   ['M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z', 'M22 6l-10 7L2 6'],
   'MailIcon',
-);
-export const ExternalIcon = make(
-  ['M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6', 'M15 3h6v6', 'M10 14L21 3'],
-  'ExternalIcon',
 );
 export const BarChartIcon = make(['M12 20V10', 'M18 20V4', 'M6 20v-4'], 'BarChartIcon');
 export const PowerIcon = make(['M18.36 6.64a9 9 0 1 1-12.73 0', 'M12 2v10'], 'PowerIcon');

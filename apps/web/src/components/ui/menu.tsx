@@ -47,11 +47,3 @@ export function MenuItem({ children, onSelect, icon, tone = 'default', disabledR
     </DropdownMenu.Item>
   );
 }
-
-export function MenuLabel({ children }: { children: ReactNode }) {
-  return <DropdownMenu.Label className="menu-label">{children}</DropdownMenu.Label>;
-}
-
-export function MenuSeparator() {
-  return <DropdownMenu.Separator className="menu-separator" />;
-}

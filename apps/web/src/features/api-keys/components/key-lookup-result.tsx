@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import './key-lookup.css';
 import type { ApiKey } from '@keyward/contract';
+import { KEY_LENGTH } from '@keyward/domain';
 import { Button } from '../../../components/ui/button.tsx';
 import { KeyIcon, XIcon } from '../../../components/ui/icons.tsx';
 import { Callout, Spinner } from '../../../components/ui/states.tsx';
@@ -13,7 +14,7 @@ export type LookupState =
   | { state: 'pending' }
   | { state: 'found'; key: ApiKey }
   | { state: 'missing' }
-  | { state: 'partial' }
+  | { state: 'partial'; incomplete: boolean }
   | { state: 'error'; message: string };
 
 /** The answer to a key value pasted in the search box. */
@@ -45,8 +46,20 @@ export function KeyLookupResult({ org, result, onClear }: { org: string; result:
         </Callout>
       )}
       {result.state === 'partial' && (
-        <Callout tone="warning" title="This looks like an API key value, but it is incomplete">
-          <p>Paste the whole value (42 characters) to find its key. It is not searched as text. {clear}</p>
+        <Callout
+          tone="warning"
+          title={
+            result.incomplete
+              ? 'This looks like an API key value, but it is incomplete'
+              : 'This looks like an API key value, but it is not a valid one'
+          }
+        >
+          <p>
+            {result.incomplete
+              ? `Paste the whole value (${KEY_LENGTH} characters) to find its key.`
+              : 'A character is wrong, missing or extra: copy the whole value again.'}{' '}
+            It is not searched as text. {clear}
+          </p>
         </Callout>
       )}
       {result.state === 'error' && (

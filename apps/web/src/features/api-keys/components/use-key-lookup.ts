@@ -12,7 +12,7 @@ export function useKeyLookup(org: string) {
     (input: Exclude<SearchText, { kind: 'text' }>) => {
       const id = ++latest.current;
       if (input.kind === 'partial-value') {
-        setResult({ state: 'partial' });
+        setResult({ state: 'partial', incomplete: input.incomplete });
         return;
       }
       setResult({ state: 'pending' });

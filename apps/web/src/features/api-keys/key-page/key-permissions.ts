@@ -17,6 +17,8 @@ export interface KeyPermissions {
 function rotateBlockedReason(key: ApiKey, access: ConsoleAccess, edit: boolean): string | null {
   if (!isUsable(key)) return 'Only an active API key can be rotated: use Create from existing instead.';
   if (key.rotatedToKeyId) return 'This API key was already rotated.';
+  // A security contact replaces an exposed key without Edit or Create (domain rotateAuthority).
+  if (access.manageExposures && isExposed(key)) return null;
   if (!edit) return editBlockedReason(key) ?? access.editKeysReason ?? 'Rotating requires the Edit access level.';
   return access.createKeysReason;
 }

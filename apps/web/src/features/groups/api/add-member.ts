@@ -35,17 +35,3 @@ export function useAddMember(org: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.all(org) }),
   });
 }
-
-export function removeGroupMember(org: string, groupId: string, userId: string): Promise<void> {
-  return api<void>(orgPath(org, `/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`), {
-    method: 'DELETE',
-  });
-}
-
-export function useRemoveMember(org: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ groupId, userId }: { groupId: string; userId: string }) => removeGroupMember(org, groupId, userId),
-    onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.all(org) }),
-  });
-}
