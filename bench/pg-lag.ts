@@ -1,10 +1,12 @@
-// Cross-instance change lag on PostgreSQL (PRODUCT.md §9/§10): two real Keyward processes on one
-// database; a key is disabled/enabled through instance A and instance B's verification is polled
-// until it reflects the change. Prints median, p95, p99 and max over the changes.
+// Cross-instance change lag on PostgreSQL (PRODUCT.md §9/§10), on its own: two real Keyward
+// processes on a fresh database; a key is disabled/enabled through instance A and instance B's
+// verification is polled until it reflects the change. Prints median, p95, p99 and max.
+// (npm run bench measures the same with BENCH_DATABASE_URL, beside its 100,000 keys.)
 // Usage: KEYWARD_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/pg-lag.ts [changes]
 import { bundleEntrypoints, removeBundle } from '../apps/server/test/entrypoints.ts';
-import { call, login, msUntil, percentile, startInstance } from '../apps/server/test/instances.ts';
+import { login, percentile, startInstance } from '../apps/server/test/instances.ts';
 import { createScratchDatabase, dropScratchDatabase } from '../apps/server/test/test-database.ts';
+import { measureLag } from './lag.ts';
 
 const server = process.env.KEYWARD_TEST_DATABASE_URL;
 if (!server) {
@@ -12,29 +14,13 @@ if (!server) {
   process.exit(0);
 }
 const changes = Number(process.argv[2] ?? 200);
-const B = '/rest/organizations/myorganization/apikeys';
 
 const bundle = await bundleEntrypoints('pg-lag');
 const scratch = await createScratchDatabase(server, 'pg_lag');
 const env = { KEYWARD_DATABASE_URL: scratch.url };
 const [a, b] = await Promise.all([startInstance(bundle, env), startInstance(bundle, env)]);
 try {
-  const token = await login(a.url);
-  const created = await call<{ id: string; value: string }>(a.url, 'POST', `${B}?apiKeyTemplateId=push-api`, {
-    token,
-    body: { displayName: 'Lag', allowedIps: [] },
-  });
-  const { id, value } = created.body;
-  const codeOnB = async () =>
-    (await call<{ code: string }>(b.url, 'POST', `${B}/verify`, { body: { key: value } })).body.code;
-  const lags: number[] = [];
-  for (let i = 0; i < changes; i += 1) {
-    const [action, expected] = i % 2 === 0 ? ['disable', 'DISABLED'] : ['activate', 'VALID'];
-    await codeOnB(); // cached on B before the change
-    const res = await call(a.url, 'PUT', `${B}/${id}/${action}`, { token });
-    if (res.status !== 204) throw new Error(`${action}: ${res.status}`);
-    lags.push(await msUntil(async () => (await codeOnB()) === expected, 1_000));
-  }
+  const lags = await measureLag(a.url, b.url, await login(a.url), 'myorganization', changes);
   const f = (p: number) => percentile(lags, p).toFixed(1);
   console.log(
     `cross-instance change lag (PostgreSQL, 2 instances, ${lags.length} changes, acknowledged on A → seen by B's verification): ` +

@@ -1,21 +1,29 @@
 // npm run bench: prints each figure of PRODUCT.md §9 with its target, measured in one run on this
 // machine. Needs the built app (npm run build). Load comes from wrk (Debian's package, installed when
 // missing and run as root) in its own process; the bare node:http floor runs beside Keyward.
-// BENCH_KEYS (100000), BENCH_DURATION_S (6 s per load), BENCH_ONLY=verify,list,page,create,spa,jobs.
+// BENCH_KEYS (100000), BENCH_DURATION_S (6 s per load), BENCH_ONLY=verify,list,page,create,lag,spa,jobs.
+// BENCH_DATABASE_URL=postgres://user@host:port/any: the server's figures (verify, list, page, create)
+// on PostgreSQL, in a fresh database keyward_bench_<random> on that server (dropped afterwards), and
+// the cross-instance change lag (lag) with a second server process on it. Without it: SQLite.
+// spa and jobs (bench/jobs-pass.ts, in process) do not depend on it: jobs runs on SQLite.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { percentile } from '../apps/server/test/instances.ts';
 import { measureListing, measureCreate } from './api-figures.ts';
+import { measureLag } from './lag.ts';
 import { measureSpaSize, measurePageInteractive, measureAssetCaching } from './spa-figures.ts';
 import { startBenchServer, ORG, type BenchServer } from './server.ts';
 import { ensureWrk, postScript, runWrk, type WrkResult } from './wrk.ts';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'verify,list,page,create,spa,jobs').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'verify,list,page,create,lag,spa,jobs').split(','));
+const LAG_CHANGES = 200;
 const PORT = 8911;
 const FLOOR_PORT = 8912;
+const SECOND_PORT = 8913;
 let failures = 0;
 
 function report(name: string, value: string, target: string, ok: boolean): void {
@@ -107,12 +115,34 @@ async function verificationFigures(server: BenchServer): Promise<void> {
   }
 }
 
+/** PostgreSQL: a second instance on the same database sees the changes acknowledged by the first. */
+async function lagFigures(server: BenchServer): Promise<void> {
+  const other = await server.startAnother(SECOND_PORT);
+  try {
+    const lags = await measureLag(server.url, other.url, server.token, ORG, LAG_CHANGES);
+    const [median, p99, max] = [percentile(lags, 50), percentile(lags, 99), Math.max(...lags)];
+    console.log(`      cross-instance change lag over ${lags.length} changes: median ${median.toFixed(1)} ms`);
+    report(
+      "change on one instance seen by the other's verification (p99)",
+      `${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
+      '<= 100 ms, max < 1 s',
+      p99 <= 100 && max < 1000,
+    );
+  } finally {
+    await other.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Keyward benchmarks: ${KEYS} keys, ${DURATION_S} s per load, load average ${load()}`);
-  const needsServer = ['verify', 'list', 'page', 'create'].some((f) => ONLY.has(f));
+  const needsServer = ['verify', 'list', 'page', 'create', 'lag'].some((f) => ONLY.has(f));
   if (needsServer) {
+    const seeding = performance.now();
     const server = await startBenchServer(KEYS, PORT);
+    console.log(
+      `      server on ${server.database.label}, ${KEYS} keys seeded and serving in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+    );
     try {
       if (ONLY.has('verify')) await verificationFigures(server);
       if (ONLY.has('list')) {
@@ -134,6 +164,10 @@ async function main(): Promise<void> {
           '< 10 s',
           created < 10_000,
         );
+      }
+      if (ONLY.has('lag')) {
+        if (server.database.kind === 'postgres') await lagFigures(server);
+        else console.log('SKIP  cross-instance change lag: one instance on SQLite (set BENCH_DATABASE_URL)');
       }
     } finally {
       await server.stop();

@@ -2,12 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ManualClock } from '../apps/server/src/clock.ts';
-import { readConfig } from '../apps/server/src/config.ts';
-import { openDatabase } from '../apps/server/src/db/database.ts';
-import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
-import { bootstrap } from '../apps/server/src/features/people/bootstrap.ts';
-import { seedKeys, type SampleKey } from './seed-keys.ts';
+import { createBenchDatabase, seedBenchDatabase, type BenchDatabase } from './bench-database.ts';
+import type { SampleKey } from './seed-keys.ts';
 
 export const ORG = 'benchorg';
 const ADMIN = { email: 'bench@example.com', password: 'bench password 123' };
@@ -19,44 +15,63 @@ export interface BenchServer {
   /** A usable key, created through the API, for the bearer-token load. */
   bearerKey: string;
   dir: string;
+  database: BenchDatabase;
+  /** Another server process on the same database (PostgreSQL: a second instance). */
+  startAnother: (port: number) => Promise<{ url: string; stop: () => Promise<void> }>;
+  /** Stops the server(s) and removes the data (PostgreSQL: drops the database). */
   stop: () => Promise<void>;
 }
 
-/** A fresh database with `keyCount` keys, served by the real server (built dist) in a child process. */
-export async function startBenchServer(keyCount: number, port: number): Promise<BenchServer> {
+/**
+ * A fresh database with `keyCount` keys, served by the real server (built dist) in a child process:
+ * a SQLite file, or a new PostgreSQL database on the server of `databaseUrl` (BENCH_DATABASE_URL).
+ */
+export async function startBenchServer(
+  keyCount: number,
+  port: number,
+  databaseUrl = process.env.BENCH_DATABASE_URL || undefined,
+): Promise<BenchServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyward-bench-'));
-  const env = {
-    KEYWARD_DB: path.join(dir, 'keyward.db'),
-    KEYWARD_ORG_ID: ORG,
-    KEYWARD_ADMIN_EMAIL: ADMIN.email,
-    KEYWARD_ADMIN_PASSWORD: ADMIN.password,
-    KEYWARD_JOBS_INTERVAL_S: '3600',
-    PORT: String(port),
-    HOST: '127.0.0.1',
+  const database = await createBenchDatabase(dir, databaseUrl);
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+    await database.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
   };
-  const config = readConfig(env);
-  const opened = openDatabase(config.dbFile);
-  await migrateToLatest(opened.db);
-  const now = Date.now();
-  await bootstrap(opened.db, config, new ManualClock(now).now());
-  const admin = await opened.db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', ADMIN.email)
-    .executeTakeFirstOrThrow();
-  const sampleKeys = await seedKeys(opened.db, { organizationId: ORG, count: keyCount, now, createdBy: admin.id });
-  await opened.close();
+  try {
+    const env = {
+      ...database.env,
+      KEYWARD_ORG_ID: ORG,
+      KEYWARD_ADMIN_EMAIL: ADMIN.email,
+      KEYWARD_ADMIN_PASSWORD: ADMIN.password,
+      KEYWARD_JOBS_INTERVAL_S: '3600',
+      HOST: '127.0.0.1',
+    };
+    const sampleKeys = await seedBenchDatabase(database, env, keyCount, ADMIN.email);
+    const startAnother = async (at: number) => {
+      // The structured log (one access line per request at info, as in production) goes to a file, as a
+      // log collector would take it, not to the terminal that prints the figures.
+      const logFd = fs.openSync(path.join(dir, `server-${at}.log`), 'a');
+      const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+        env: { ...process.env, ...env, PORT: String(at) },
+        stdio: ['ignore', 'pipe', logFd],
+      });
+      fs.closeSync(logFd);
+      children.push(child);
+      await waitForListening(child);
+      return { url: `http://127.0.0.1:${at}`, stop: () => stopChild(child) };
+    };
+    const { url } = await startAnother(port);
+    const { token, bearerKey } = await loginAndBearerKey(url);
+    return { url, token, sampleKeys, bearerKey, dir, database, startAnother, stop };
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
+  }
+}
 
-  // The structured log (one access line per request at info, as in production) goes to a file, as a
-  // log collector would take it, not to the terminal that prints the figures.
-  const logFd = fs.openSync(path.join(dir, 'server.log'), 'a');
-  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', logFd],
-  });
-  fs.closeSync(logFd);
-  await waitForListening(child);
-  const url = `http://127.0.0.1:${port}`;
+async function loginAndBearerKey(url: string): Promise<{ token: string; bearerKey: string }> {
   const login = await fetch(`${url}/rest/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -71,18 +86,14 @@ export async function startBenchServer(keyCount: number, port: number): Promise<
   });
   if (created.status !== 201) throw new Error(`bench key creation failed: ${created.status} ${await created.text()}`);
   const { value: bearerKey } = (await created.json()) as { value: string };
-  return {
-    url,
-    token: accessToken,
-    sampleKeys,
-    bearerKey,
-    dir,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { token: accessToken, bearerKey };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 function waitForListening(child: ChildProcess): Promise<void> {

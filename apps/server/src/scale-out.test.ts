@@ -1,9 +1,9 @@
-import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKey } from '@keyward/contract';
 import { bundleEntrypoints, removeBundle } from '../test/entrypoints.ts';
 import { call, login, msUntil, percentile, startInstance, type Instance } from '../test/instances.ts';
+import { pgProxy, type PgProxy } from '../test/pg-proxy.ts';
 import { createScratchDatabase, dropScratchDatabase, TEST_DATABASE_URL } from '../test/test-database.ts';
 
 // PRODUCT.md §10: two real server processes on one PostgreSQL database behave as one.
@@ -216,54 +216,28 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL database', 
   });
 });
 
-/** A TCP proxy in front of PostgreSQL that can be cut (every connection dropped, none accepted) and restored. */
-async function cuttableProxy(target: { host: string; port: number }) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target.port, target.host);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => s.destroy());
-      s.on('close', () => sockets.delete(s));
-    }
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
-  await listen(0);
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    port,
-    cut: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      });
-    },
-    restore: () => listen(port),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable while running', () => {
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable or silent while running', () => {
   const serverUrl = TEST_DATABASE_URL ?? '';
   let bundle: string;
   let scratch: { name: string; url: string };
-  let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
+  let proxy: PgProxy;
+  let direct: pg.Client;
   let c: Instance;
 
   beforeAll(async () => {
     bundle = await bundleEntrypoints('pg-outage');
     scratch = await createScratchDatabase(serverUrl, 'pg_outage');
     const target = new URL(scratch.url);
-    proxy = await cuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    proxy = await pgProxy({ host: target.hostname, port: Number(target.port || 5432) });
     target.host = `127.0.0.1:${proxy.port}`;
     c = await startInstance(bundle, { KEYWARD_DATABASE_URL: target.toString() });
+    direct = new pg.Client({ connectionString: scratch.url });
+    await direct.connect();
   }, 120_000);
 
   afterAll(async () => {
     await c?.stop();
+    await direct?.end();
     await proxy?.close().catch(() => undefined);
     if (scratch) await dropScratchDatabase(serverUrl, scratch.name);
     if (bundle) removeBundle(bundle);
@@ -289,5 +263,49 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable while running', () =
     await msUntil(async () => (await call(c.url, 'GET', '/readyz')).status === 200, 10_000);
     expect((await call(c.url, 'GET', `${B}`, { token })).status).toBe(200);
     expect(c.child.exitCode).toBeNull();
+  }, 60_000);
+
+  it('never answers a stale verdict for more than 1 s when the notification connection goes silent', async () => {
+    const token = await login(c.url);
+    const created = await call<ApiKey>(c.url, 'POST', `${B}?apiKeyTemplateId=push-api`, {
+      token,
+      body: { displayName: 'Silent listener', allowedIps: [], sourceIds: ['src-1'], securityProviderIds: ['p-1'] },
+    });
+    expect(created.status).toBe(201);
+    const { id, value } = created.body;
+    const verify = async () =>
+      (await call<{ code: string }>(c.url, 'POST', `${B}/verify`, { body: { key: value } })).body.code;
+    // The listening connections (server side), with what each last ran ('select 1': probing, so listening).
+    const listeners = async () =>
+      (
+        await direct.query<{ pid: number; query: string }>(
+          "select pid, query from pg_stat_activity where application_name = 'keyward-listener' and datname = $1",
+          [scratch.name],
+        )
+      ).rows;
+    const probing = async (except?: number) => {
+      const rows = await listeners();
+      return rows.length === 1 && rows[0]?.pid !== except && rows[0]?.query === 'select 1';
+    };
+    const changeDirectly = (enabled: boolean) =>
+      // Committed by another writer: the api_keys trigger notifies, as for a change made on another instance.
+      direct.query(
+        'update api_keys set enabled = $2, disabled_reason = $3, disabled_date = $4 where id = $1',
+        enabled ? [id, 1, null, null] : [id, 0, 'MANUAL', Date.now()],
+      );
+    await msUntil(() => probing(), 10_000);
+    const [before] = await listeners();
+    expect(await verify()).toBe('VALID'); // cached from now on
+    // The connection stays open but nothing gets through any more, and no error says so.
+    expect(proxy.silence('keyward-listener')).toBe(1);
+    await changeDirectly(false);
+    const lag = await msUntil(async () => (await verify()) === 'DISABLED', 1_000);
+    console.log(`change seen through a silent notification connection after ${lag.toFixed(0)} ms`);
+    expect(c.logs().stderr).toMatch(/key change channel lost \(keepalive probe: no answer within \d+ ms\)/);
+    // Re-subscribed on a new connection, caching again: changes are heard again.
+    await msUntil(() => probing(before?.pid), 10_000);
+    expect(await verify()).toBe('DISABLED');
+    await changeDirectly(true);
+    await msUntil(async () => (await verify()) === 'VALID', 1_000);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { generateKeyValue, keyIdFrom, keyValueParts, type Privilege } from '@keyward/domain';
+import { generateKeyValue, keyIdFrom, keyValueParts, nameSortKey, type Privilege } from '@keyward/domain';
 import { randomBytes, sha256Hex } from '../src/crypto/tokens.ts';
 import { ORG, type TestContext } from './harness.ts';
 
@@ -35,6 +35,7 @@ export async function insertApiKey(
       id: keyIdFrom(randomBytes),
       organization_id: opts.org ?? ORG,
       display_name: 'Test key',
+      name_sort: nameSortKey('Test key'),
       description: '',
       value_hash: sha256Hex(value),
       value_prefix: prefix,

@@ -140,6 +140,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
     application_name: 'keyward',
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // An idle connection dropped by the server (restart, pg_terminate_backend) must not crash the process.
   pool.on('error', (err) => log(`database: idle connection lost: ${err.message}`));

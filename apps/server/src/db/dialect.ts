@@ -52,18 +52,6 @@ export class PostgresSpellings implements KyselyPlugin {
   }
 }
 
-/**
- * A column compared and sorted without case. SQLite: `collate nocase` (as in the
- * api_keys_list_name_idx index); PostgreSQL: `lower(column) collate "C"` (its index in the
- * PostgreSQL branch of migrations 0001/0002), which orders ASCII exactly like `nocase`.
- */
-export function caseInsensitive(column: string): RawBuilder<string> {
-  return perDialect({
-    sqlite: sql<string>`${sql.ref(column)} collate nocase`,
-    postgres: sql<string>`lower(${sql.ref(column)}) collate "C"`,
-  });
-}
-
 /** `column` contains `text`, case-insensitively for ASCII, with `%` and `_` taken literally. */
 export function containsText(column: string, text: string): RawBuilder<boolean> {
   const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -16,6 +16,7 @@ const INTENDED_ORDER = [
   '2026_12_01_0902_login_failures',
   '2026_12_01_1001_rotation_and_last4_indexes',
   '2026_12_01_1201_group_name_key',
+  '2026_12_02_1301_api_key_name_sort',
 ];
 
 describe('migrateToLatest on a fresh database', () => {

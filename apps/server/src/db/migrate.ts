@@ -10,6 +10,7 @@ import * as m0901 from './migrations/2026_12_01_0901_key_change_notify.ts';
 import * as m0902 from './migrations/2026_12_01_0902_login_failures.ts';
 import * as m1001 from './migrations/2026_12_01_1001_rotation_and_last4_indexes.ts';
 import * as m1201 from './migrations/2026_12_01_1201_group_name_key.ts';
+import * as m1301 from './migrations/2026_12_02_1301_api_key_name_sort.ts';
 
 // Listed statically so the bundled server carries its migrations. Kysely runs them in the order of
 // their names: date, then a four-digit sequence number, so that the names sort as they are listed.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0902_login_failures': m0902,
   '2026_12_01_1001_rotation_and_last4_indexes': m1001,
   '2026_12_01_1201_group_name_key': m1201,
+  '2026_12_02_1301_api_key_name_sort': m1301,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -65,6 +65,8 @@ export interface ApiKeyTable {
   id: string;
   organization_id: string;
   display_name: string;
+  /** nameSortKey(display_name) from the domain: what the list sorts names by, bytewise (migration 1301) */
+  name_sort: string;
   description: string;
   /** SHA-256 hex of the key value; the value itself is never stored */
   value_hash: string;

@@ -9,7 +9,6 @@ import {
   type SqlBool,
 } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { caseInsensitive } from '../../db/dialect.ts';
 import { keyTextMatches } from '../../db/key-search.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ApiKeyRow } from './api-key-row.ts';
@@ -80,7 +79,8 @@ function visibility(eb: Eb, q: KeyListQuery): Expression<SqlBool>[] {
 function sortKey(eb: Eb, q: KeyListQuery, indexed: boolean) {
   switch (q.sortBy) {
     case 'displayName':
-      return indexed ? caseInsensitive('display_name') : sql`lower(${sql.ref('display_name')})`;
+      // The domain's nameSortKey, compared bytewise on both engines: the same order everywhere.
+      return indexed ? eb.ref('name_sort') : sql`${sql.ref('name_sort')} || ''`;
     case 'createdDate':
       return indexed ? eb.ref('created_date') : sql`${sql.ref('created_date')} + 0`;
     case 'lastUsedDate':

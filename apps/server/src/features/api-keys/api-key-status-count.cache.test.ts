@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DAY_MS, addYears } from '@keyward/domain';
+import { DAY_MS, addYears, nameSortKey } from '@keyward/domain';
 import { openDatabase, type OpenedDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ORG, T0 } from '../../../test/harness.ts';
@@ -32,6 +32,7 @@ async function insertKey(id: string, activation: number): Promise<void> {
       id,
       organization_id: ORG,
       display_name: id,
+      name_sort: nameSortKey(id),
       description: '',
       value_hash: id,
       value_prefix: 'kwprv_',

@@ -6,6 +6,7 @@ import {
   addYears,
   inactivityDeadline,
   matchesStatusFilter,
+  nameSortKey,
   statusOf,
   type DisabledReason,
 } from '@keyward/domain';
@@ -69,6 +70,7 @@ function keyRow(i: number, rnd: () => number, base: number): ApiKeyRow {
     id: `k${String(i).padStart(24, '0')}`,
     organization_id: ORG,
     display_name: `key ${i}`,
+    name_sort: nameSortKey(`key ${i}`),
     description: '',
     value_hash: `h${i}`,
     value_prefix: 'kwprv_',

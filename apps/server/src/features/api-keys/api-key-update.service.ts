@@ -2,6 +2,7 @@ import type { UpdateApiKeyRequest } from '@keyward/contract';
 import {
   immutableFieldErrors,
   additionalConfigurationOf,
+  nameSortKey,
   validateKeyUpdate,
   type KeyUpdate,
   type KeyUpdateInput,
@@ -57,7 +58,9 @@ function comparableUpdate(update: KeyUpdate): Record<string, unknown> {
 
 function patchOf(update: KeyUpdate, current: ReturnType<typeof editableFields>, now: number): KeyPatch {
   return {
-    ...(update.displayName !== undefined ? { display_name: update.displayName } : {}),
+    ...(update.displayName !== undefined
+      ? { display_name: update.displayName, name_sort: nameSortKey(update.displayName) }
+      : {}),
     ...(update.description !== undefined ? { description: update.description } : {}),
     ...(update.allowedIps !== undefined ? { allowed_ips_json: JSON.stringify(update.allowedIps) } : {}),
     ...(update.deniedIps !== undefined ? { denied_ips_json: JSON.stringify(update.deniedIps) } : {}),
