@@ -10,6 +10,7 @@ import * as m801 from './migrations/2026_12_01_801_privilege_usage.ts';
 import * as m1001 from './migrations/2026_12_01_1001_rotation_and_last4_indexes.ts';
 import * as m901 from './migrations/2026_12_01_901_key_change_notify.ts';
 import * as m902 from './migrations/2026_12_01_902_login_failures.ts';
+import * as m1401StatusOrder from './migrations/2026_12_02_1401_status_order_index.ts';
 import * as m1401TextSearch from './migrations/2026_12_02_1401_text_search_merging.ts';
 
 // Listed statically so the bundled server carries its migrations.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1001_rotation_and_last4_indexes': m1001,
   '2026_12_01_901_key_change_notify': m901,
   '2026_12_01_902_login_failures': m902,
+  '2026_12_02_1401_status_order_index': m1401StatusOrder,
   '2026_12_02_1401_text_search_merging': m1401TextSearch,
 };
 
