@@ -28,7 +28,7 @@ function configOrExit(): Config {
 /** The database, or a one-line message and exit code 1 when it cannot be opened (no stack trace). */
 async function openDatabaseOrExit(config: Config, log: (line: string) => void): Promise<OpenedDatabase> {
   try {
-    return await openConfiguredDatabase(config, { log });
+    return await openConfiguredDatabase(config, { log, backgroundCheckpoints: true });
   } catch (err) {
     const where = config.databaseUrl ? `PostgreSQL at ${redactedUrl(config.databaseUrl)}` : config.dbFile;
     const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);

@@ -8,6 +8,7 @@ import { noKeyChangeFeed, postgresKeyChangeFeed, type KeyChangeFeed } from './ke
 import { postgresKeyRows, sqliteKeyRows, type KeyRowSource } from './key-rows.ts';
 import { inProcessLocks, postgresLocks, type Locks } from './locks.ts';
 import type { Database } from './schema.ts';
+import { BACKSTOP_PAGES, startBackgroundCheckpoints } from './sqlite-checkpoints.ts';
 import { postgresUsageWriter, sqliteUsageWriter, type UsageWriter } from './usage-writer.ts';
 
 import type { Db } from './schema.ts';
@@ -53,14 +54,22 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+export interface SqliteOptions {
+  /** Checkpoint the WAL from a worker thread, off the event loop (the server; sqlite-checkpoints.ts). */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Opens (creating its folder) a SQLite file in WAL mode with foreign keys and a busy timeout. */
-export function openDatabase(file: string): OpenedSqlite {
+export function openDatabase(file: string, options: SqliteOptions = {}): OpenedSqlite {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  const checkpoints =
+    options.backgroundCheckpoints && file !== ':memory:' ? startBackgroundCheckpoints(path.resolve(file)) : null;
+  if (checkpoints) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const ping = sqlite.prepare('select 1');
   const store: Store = {
@@ -83,6 +92,7 @@ export function openDatabase(file: string): OpenedSqlite {
     sqlite,
     store,
     close: async () => {
+      await checkpoints?.stop();
       await db.destroy();
     },
   };
@@ -129,6 +139,8 @@ export interface PostgresOptions {
   max?: number;
   log?: (line: string) => void;
 }
+
+export type DatabaseOptions = PostgresOptions & SqliteOptions;
 
 /** Opens a pool on `url` (postgres://user:password@host:port/database) and checks that it answers. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenedDatabase> {
@@ -182,9 +194,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 /** The configured database: PostgreSQL when KEYWARD_DATABASE_URL is set, else the SQLite file. */
 export async function openConfiguredDatabase(
   config: { databaseUrl: string | undefined; dbFile: string },
-  options: PostgresOptions = {},
+  options: DatabaseOptions = {},
 ): Promise<OpenedDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, options) : openDatabase(config.dbFile);
+  const { backgroundCheckpoints, ...postgres } = options;
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, postgres)
+    : openDatabase(config.dbFile, { backgroundCheckpoints });
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);

@@ -17,6 +17,8 @@ const INTENDED_ORDER = [
   '2026_12_01_1001_rotation_and_last4_indexes',
   '2026_12_01_1201_group_name_key',
   '2026_12_02_1301_api_key_name_sort',
+  '2026_12_02_1401_status_order_index',
+  '2026_12_02_1402_text_search_merging',
 ];
 
 describe('migrateToLatest on a fresh database', () => {

@@ -15,6 +15,7 @@ import type { ApiKeyRow } from './api-key-row.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
 import { cachedStatusCount } from './api-key-status-count.cache.ts';
 import { filterForms, statusRank } from './api-key-status.sql.ts';
+import { statusesOf, statusOrderedIds } from './api-key-status-order.ts';
 
 export interface KeyListQuery {
   organizationId: string;
@@ -163,10 +164,22 @@ export async function listKeys(db: Db, q: KeyListQuery): Promise<{ rows: ApiKeyR
       );
   }
   const total = await countKeys(db, q);
-  const ids = (await pageQuery(db, q, formFor(q, total)).limit(q.page.limit).offset(q.page.offset).execute()).map(
-    (r) => r.id,
-  );
+  const form = formFor(q, total);
+  const ids =
+    q.sortBy === 'status' && form === 'dense'
+      ? await statusOrderedIds(db, statusOrder(q), q.page)
+      : (await pageQuery(db, q, form).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
   return { rows: await rowsById(db, ids), total };
+}
+
+/** Sorting many keys by status: segment by segment (api-key-status-order.ts). */
+function statusOrder(q: KeyListQuery) {
+  const eb = expressionBuilder<Database, 'api_keys'>();
+  const { statuses, exact } = statusesOf(q.status);
+  const filter = q.status !== null && !exact ? [filterForms(eb, q.status, q.now).dense] : [];
+  const text = q.text !== null ? [keyTextMatches(q.organizationId, q.text)] : [];
+  const narrowingOf = [...text, ...narrowing(eb, q), ...filter];
+  return { organizationId: q.organizationId, now: q.now, order: q.order, narrowing: narrowingOf, statuses };
 }
 
 /** The page, among a few candidate keys (of the organization) that may still fail the other conditions. */

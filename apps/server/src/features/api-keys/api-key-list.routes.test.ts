@@ -115,6 +115,31 @@ describe('GET B (list)', () => {
     expect((await list('?status=ALL_EXPOSED')).total).toBe('0');
   });
 
+  it('pages sorted by status in the order of the whole list, both ways, with or without a filter', async () => {
+    const [a, b] = await seed();
+    await createKey(ctx, 'anonymous-search', { displayName: 'short', lifetimeDuration: 'P3D' });
+    await createKey(ctx, 'anonymous-search', { displayName: 'longer', lifetimeDuration: 'P20D' });
+    await ctx.call('PUT', `${B}/${a?.id}/disable`, { token: ctx.adminToken });
+    await ctx.call('POST', `${B}/${b?.id}/exposure`, {
+      token: ctx.adminToken,
+      body: { reason: 'pasted in a forum', severity: 'LOW' },
+    });
+    for (const days of [0, 5, 25, 340, 400]) {
+      await advanceTo(ctx, ctx.clock.now() + days * DAY_MS);
+      for (const filter of ['', '&status=ACTIVE', '&status=DEACTIVATED', '&status=ALL_EXPOSED']) {
+        for (const order of ['asc', 'desc']) {
+          const all = (await list(`?sortBy=status&order=${order}${filter}`)).keys.map((k) => k.id);
+          const paged: string[] = [];
+          for (let page = 0; page * 2 < all.length + 2; page++)
+            paged.push(
+              ...(await list(`?sortBy=status&order=${order}${filter}&page=${page}&perPage=2`)).keys.map((k) => k.id),
+            );
+          expect(paged, `${days} days later, ${order}${filter}`).toEqual(all);
+        }
+      }
+    }
+  });
+
   const bad = ['?status=NOPE', '?perPage=501', '?perPage=0', '?page=-1', '?page=x', '?sortBy=value', '?order=up'];
   it.each(bad)('answers 400 for %s', async (query) => {
     expect((await list(query)).status).toBe(400);

@@ -1,5 +1,5 @@
 import type { ListStatusFilter } from '@keyward/domain';
-import { expressionBuilder } from 'kysely';
+import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { writeVersion } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -7,13 +7,20 @@ import { usableUntilWithin } from './api-key-status.sql.ts';
 
 // The ACTIVE and DEACTIVATED totals of a large organization each visit up to half its keys. Such a
 // total stays true until the database is written or some key's usable-until instant passes, both
-// cheap to check, so it is remembered per database, organization and filter.
+// cheap to check, so it is remembered per database, organization and filter. The counts of the
+// status order (api-key-status-order.ts) are remembered the same way, each with the instants that
+// can change it.
 
 interface Entry {
-  total: number;
+  value: unknown;
   at: number;
   version: string;
 }
+
+type Eb = ExpressionBuilder<Database, 'api_keys'>;
+
+/** The keys of the organization whose instant that can change a count is in (from, to]. */
+export type Crossings = (eb: Eb, from: number, to: number) => Expression<SqlBool>;
 
 const caches = new WeakMap<Db, Map<string, Entry>>();
 const MAX_ENTRIES = 1000;
@@ -27,17 +34,48 @@ function cacheOf(db: Db): Map<string, Entry> {
   return cache;
 }
 
-async function stillTrue(db: Db, organizationId: string, entry: Entry, now: number, version: string): Promise<boolean> {
-  if (entry.version !== version || now < entry.at) return false;
-  if (now === entry.at) return true;
+async function stillTrue(
+  db: Db,
+  organizationId: string,
+  entry: Entry,
+  now: number,
+  version: string,
+  crossings: Crossings | null,
+): Promise<boolean> {
+  if (entry.version !== version) return false;
+  if (crossings === null || now === entry.at) return true;
+  if (now < entry.at) return false;
   const eb = expressionBuilder<Database, 'api_keys'>();
   const crossed = await db
     .selectFrom('api_keys')
     .select('id')
-    .where(eb.and([eb('organization_id', '=', organizationId), usableUntilWithin(eb, entry.at, now)]))
+    .where(eb.and([eb('organization_id', '=', organizationId), crossings(eb, entry.at, now)]))
     .limit(1)
     .executeTakeFirst();
   return crossed === undefined;
+}
+
+/**
+ * A value computed from the organization's keys at `now`, remembered while the database is not
+ * written (`version`, from writeVersion) and no key has an instant of `crossings` between then and
+ * now (null: the value does not depend on time).
+ */
+export async function remembered<T>(
+  db: Db,
+  key: { organizationId: string; name: string; version: string },
+  now: number,
+  crossings: Crossings | null,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const cache = cacheOf(db);
+  const id = `${key.organizationId}\u0000${key.name}`;
+  const entry = cache.get(id);
+  if (entry && (await stillTrue(db, key.organizationId, entry, now, key.version, crossings))) return entry.value as T;
+  const value = await compute();
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  // The version read before computing: a write that interleaves with it invalidates the value.
+  cache.set(id, { value, at: now, version: key.version });
+  return value;
 }
 
 /** The total of a usable/deactivated filter at `now`, from `count` unless a remembered one still holds. */
@@ -47,14 +85,12 @@ export async function cachedStatusCount(
   now: number,
   count: () => Promise<number>,
 ): Promise<number> {
-  const cache = cacheOf(db);
-  const id = `${key.organizationId}\u0000${key.filter}`;
   const version = await writeVersion(db);
-  const entry = cache.get(id);
-  if (entry && (await stillTrue(db, key.organizationId, entry, now, version))) return entry.total;
-  const total = await count();
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  // The version read before counting: a write that interleaves with the count invalidates it.
-  cache.set(id, { total, at: now, version });
-  return total;
+  return remembered(
+    db,
+    { organizationId: key.organizationId, name: key.filter, version },
+    now,
+    usableUntilWithin,
+    count,
+  );
 }

@@ -23,7 +23,7 @@ type Predicate = Expression<SqlBool>;
 type DateColumn = 'expiration_date' | 'exposure_deactivation_date' | 'scheduled_deactivation_date';
 
 /** expiryInstant is expirationDate + a constant: expired ⇔ expiration_date <= now - that constant. */
-const EXPIRY_OFFSET = expiryInstant(0);
+export const EXPIRY_OFFSET = expiryInstant(0);
 /** Later than any date: a missing deadline never passes. */
 const NEVER = 8.64e15 + 1;
 const EXPOSED: DisabledReason = 'EXPOSED';
@@ -31,16 +31,16 @@ const INACTIVITY: DisabledReason = 'INACTIVITY';
 
 // `coalesce(column, NEVER)` rather than `column is null or ...`: no OR for the planner to turn
 // into unions of unrelated indexes.
-const passed = (eb: Eb, column: DateColumn, limit: number): Predicate =>
+export const passed = (eb: Eb, column: DateColumn, limit: number): Predicate =>
   eb(eb.fn.coalesce(column, sql.lit(NEVER)), '<=', limit);
-const pending = (eb: Eb, column: DateColumn, limit: number): Predicate =>
+export const pending = (eb: Eb, column: DateColumn, limit: number): Predicate =>
   eb(eb.fn.coalesce(column, sql.lit(NEVER)), '>', limit);
 
 /**
  * The instant until which a key is usable: the earliest of its deadlines, 0 when disabled. The
  * exact expression of api_keys_status_idx (migration 0002), so SQLite can answer it from there.
  */
-function usableUntil(): RawBuilder<number> {
+export function usableUntil(): RawBuilder<number> {
   const never = sql.lit(NEVER);
   const expiry = sql<number>`coalesce(${sql.ref('expiration_date')} + ${sql.lit(EXPIRY_OFFSET)}, ${never})`;
   const earliest = least(
@@ -52,7 +52,8 @@ function usableUntil(): RawBuilder<number> {
   return sql<number>`(case when ${sql.ref('enabled')} = 1 then ${earliest} else 0 end)`;
 }
 
-function terms(eb: Eb, now: number) {
+/** The conditions the filters, the status order and its segments are made of. */
+export function terms(eb: Eb, now: number) {
   const soonExpiredLimit = now - EXPIRY_OFFSET + SOON_TO_BE_EXPIRED_MS;
   return {
     /** Usable, on the columns (evaluated while walking a sort index). */
