@@ -53,7 +53,7 @@ export async function startBenchServer(
       // The structured log (one access line per request at info, as in production) goes to a file, as a
       // log collector would take it, not to the terminal that prints the figures.
       const logFd = fs.openSync(path.join(dir, `server-${at}.log`), 'a');
-      const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+      const child = spawn(process.execPath, [...profileArgs(), 'apps/server/dist/main.js'], {
         env: { ...process.env, ...env, PORT: String(at) },
         stdio: ['ignore', 'pipe', logFd],
       });
@@ -69,6 +69,12 @@ export async function startBenchServer(
     await stop().catch(() => undefined);
     throw err;
   }
+}
+
+/** BENCH_CPU_PROF=<folder>: each server process writes a V8 CPU profile there when it stops (node --cpu-prof). */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
 async function loginAndBearerKey(url: string): Promise<{ token: string; bearerKey: string }> {

@@ -8,7 +8,7 @@ import { createApp, type App, type AppOptions } from '../app.ts';
 import { createShutdownHooks, type ShutdownHooks } from '../shutdown.ts';
 import { B, createKey, jsonOf } from '../../test/api-keys.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG, createTestContext, type TestContext } from '../../test/harness.ts';
-import { HSTS_HEADER, SECURITY_HEADERS, securityHeaders } from './security-headers.ts';
+import { API_SECURITY_HEADERS, HSTS_HEADER, SECURITY_HEADERS, securityHeaders } from './security-headers.ts';
 
 // Issue 12, findings 4 and 5: security headers on every kind of answer; no-store on every API
 // answer (those with a key value or a token above all); a request id on every answer.
@@ -44,11 +44,20 @@ const bearer = () => ({ authorization: `Bearer ${ctx.adminToken}` });
 const get = (url: string, headers: Record<string, string> = {}, env?: unknown) =>
   Promise.resolve(app.request(url, { headers }, env));
 
-function expectSecurityHeaders(res: Response): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
+type Profile = 'document' | 'api';
+
+/** Every security header of the profile, and none of the other profile's document-only ones. */
+function expectSecurityHeaders(res: Response, profile: Profile): void {
+  const expected = profile === 'document' ? SECURITY_HEADERS : API_SECURITY_HEADERS;
+  for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), name).toBe(value);
+  if (profile === 'api')
+    for (const name of Object.keys(SECURITY_HEADERS))
+      if (!(name in API_SECURITY_HEADERS)) expect(res.headers.get(name), name).toBeNull();
   const csp = res.headers.get('content-security-policy') ?? '';
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("script-src 'self';");
+  if (profile === 'document') {
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+  } else expect(csp).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).not.toMatch(/script-src[^;]*unsafe/);
   expect(csp).not.toMatch(/https?:/);
@@ -56,32 +65,40 @@ function expectSecurityHeaders(res: Response): void {
   expect(res.headers.get('x-frame-options')).toBe('DENY');
   expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   expect(res.headers.get('strict-transport-security')).toBeNull();
   expect(res.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9._:-]+$/);
 }
 
 describe('security headers on every kind of answer', () => {
   it.each([
-    ['the SPA page', '/', 200, 'text/html'],
-    ['a deep SPA page', '/organizations/myorganization/apikeys', 200, 'text/html'],
-    ['an SPA asset', '/assets/index-abc.js', 200, 'javascript'],
-    ['health', '/healthz', 200, 'application/json'],
-    ['API JSON', `/rest/organizations/${ORG}/groups`, 200, 'application/json'],
-    ['problem+json (401 without credentials)', B, 401, 'application/problem+json'],
-    ['problem+json (403 in another organization)', '/rest/organizations/other/groups', 403, 'application/problem+json'],
-    ['a 404 under /rest', '/rest/nothing-here', 404, 'application/problem+json'],
-    ['the OpenAPI document', '/rest/openapi.json', 200, 'application/json'],
-    ['the API docs page', '/rest/docs', 200, 'text/html'],
-    ['the API docs script', '/rest/docs/assets/swagger-ui-bundle.js', 200, 'javascript'],
-    ['the API docs init script', '/rest/docs/init.js', 200, 'javascript'],
-    ['a 404 of a docs asset', '/rest/docs/assets/nope.js', 404, 'application/problem+json'],
-    ['a 400 (NUL in the URL)', `${B}?filter=a%00b`, 400, 'application/problem+json'],
-  ])('%s', async (_kind, url, status, type) => {
+    ['the SPA page', '/', 200, 'text/html', 'document'],
+    ['a deep SPA page', '/organizations/myorganization/apikeys', 200, 'text/html', 'document'],
+    ['an SPA asset', '/assets/index-abc.js', 200, 'javascript', 'document'],
+    ['health', '/healthz', 200, 'application/json', 'api'],
+    ['readiness', '/readyz', 200, 'application/json', 'api'],
+    ['API JSON', `/rest/organizations/${ORG}/groups`, 200, 'application/json', 'api'],
+    ['problem+json (401 without credentials)', B, 401, 'application/problem+json', 'api'],
+    [
+      'problem+json (403 in another organization)',
+      '/rest/organizations/other/groups',
+      403,
+      'application/problem+json',
+      'api',
+    ],
+    ['a 404 under /rest', '/rest/nothing-here', 404, 'application/problem+json', 'api'],
+    ['the OpenAPI document', '/rest/openapi.json', 200, 'application/json', 'api'],
+    ['the API docs page', '/rest/docs', 200, 'text/html', 'document'],
+    ['the API docs script', '/rest/docs/assets/swagger-ui-bundle.js', 200, 'javascript', 'document'],
+    ['the API docs init script', '/rest/docs/init.js', 200, 'javascript', 'document'],
+    ['a 404 of a docs asset', '/rest/docs/assets/nope.js', 404, 'application/problem+json', 'document'],
+    ['a 400 (NUL in the URL)', `${B}?filter=a%00b`, 400, 'application/problem+json', 'api'],
+  ] as const)('%s', async (_kind, url, status, type, profile) => {
     const headers = url.startsWith('/rest/') && status !== 401 ? bearer() : {};
     const res = await get(url, headers);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type') ?? '').toContain(type);
-    expectSecurityHeaders(res);
+    expectSecurityHeaders(res, profile);
   });
 
   it('on a 413, a 405-like refusal and an unknown route outside /rest', async () => {
@@ -91,21 +108,27 @@ describe('security headers on every kind of answer', () => {
       body: 'x'.repeat(2 * 1024 * 1024),
     });
     expect(big.status).toBe(413);
-    expectSecurityHeaders(big);
+    expectSecurityHeaders(big, 'api');
     const post = await app.request('/some/page', { method: 'POST' });
     expect(post.status).toBe(404);
-    expectSecurityHeaders(post);
+    expectSecurityHeaders(post, 'document');
   });
 
   it('are exactly what Hono secureHeaders sets with the same options (one place, no drift)', async () => {
     const probe = new Hono();
     probe.use(securityHeaders([]));
     probe.get('/', (c) => c.text('ok'));
-    const res = await probe.request('/');
-    const security = [...res.headers.entries()].filter(([name]) => name !== 'content-type');
-    expect(Object.fromEntries(security)).toEqual(
-      Object.fromEntries(Object.entries(SECURITY_HEADERS).map(([k, v]) => [k.toLowerCase(), v])),
-    );
+    probe.get('/rest/x', (c) => c.json({}));
+    for (const [url, expected] of [
+      ['/', SECURITY_HEADERS],
+      ['/rest/x', API_SECURITY_HEADERS],
+    ] as const) {
+      const res = await probe.request(url);
+      const security = [...res.headers.entries()].filter(([name]) => name !== 'content-type');
+      expect(Object.fromEntries(security), url).toEqual(
+        Object.fromEntries(Object.entries(expected).map(([k, v]) => [k.toLowerCase(), v])),
+      );
+    }
     // and Hono's own defaults would have added HSTS everywhere and SAMEORIGIN framing:
     const plain = new Hono();
     plain.use(secureHeaders());

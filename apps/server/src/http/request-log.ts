@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import type { Logger } from '../observability/logger.ts';
+import { logAccess, type AccessEntry, type Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { AppEnv } from './context.ts';
 import type { Principal } from './principal.ts';
@@ -37,11 +37,16 @@ export function routeOf(c: Context, status: number): string {
     : route;
 }
 
-function principalFields(principal: Principal | null | undefined): Record<string, string> {
-  if (!principal) return {};
-  return principal.kind === 'user'
-    ? { principalKind: 'user', principalId: principal.userId }
-    : { principalKind: 'apiKey', principalId: principal.keyId };
+function withPrincipal(entry: AccessEntry, principal: Principal | null | undefined): AccessEntry {
+  if (!principal) return entry;
+  if (principal.kind === 'user') {
+    entry.principalKind = 'user';
+    entry.principalId = principal.userId;
+  } else {
+    entry.principalKind = 'apiKey';
+    entry.principalId = principal.keyId;
+  }
+  return entry;
 }
 
 /**
@@ -63,17 +68,8 @@ export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<
     const route = routeOf(c, status);
     metrics.observeRequest(c.req.method, route, status, seconds);
     if (logger.isLevelEnabled('info')) {
-      logger.info(
-        {
-          reqId: id,
-          method: c.req.method,
-          route,
-          status,
-          durationMs: Math.round(seconds * 1e4) / 10,
-          ...principalFields(c.var.principal),
-        },
-        'request',
-      );
+      const entry = { reqId: id, method: c.req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10 };
+      logAccess(logger, withPrincipal(entry, c.var.principal));
     }
   };
 }

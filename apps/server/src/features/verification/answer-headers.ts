@@ -1,13 +1,13 @@
 import { requestIdFrom, requestIdGenerator } from '../../http/request-log.ts';
-import { HSTS_HEADER, SECURITY_HEADERS } from '../../http/security-headers.ts';
+import { API_SECURITY_HEADERS, HSTS_HEADER } from '../../http/security-headers.ts';
 
 /**
  * The headers the verification fast path sends besides Content-Type, Content-Length and
  * X-Request-Id, as a flat [name, value, …] list (node's fastest form): those of the generic
- * pipeline's API answers, the security headers and `Cache-Control: no-store` (a test keeps them equal).
+ * pipeline's API answers: the API security headers and `Cache-Control: no-store` (a test keeps them equal).
  */
 export const FAST_PATH_API_HEADERS: readonly string[] = [
-  ...Object.entries(SECURITY_HEADERS).flat(),
+  ...Object.entries(API_SECURITY_HEADERS).flat(),
   'Cache-Control',
   'no-store',
 ];

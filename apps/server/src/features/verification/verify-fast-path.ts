@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { callerAddress, isTrustedProxy } from '../../http/client-address.ts';
+import { logAccess, type AccessEntry } from '../../observability/logger.ts';
 import { answerHeaders, requestIdFor } from './answer-headers.ts';
 import {
   answerVerify,
@@ -102,18 +103,17 @@ function observe(deps: VerifyEndpointDeps, answer: VerifyAnswer, call: Call): vo
   const seconds = (performance.now() - call.started) / 1000;
   if (answer.code) deps.metrics.countVerdict(answer.code);
   deps.metrics.observeRequest('POST', VERIFY_ROUTE, answer.status, seconds);
-  if (deps.logger.isLevelEnabled('info'))
-    deps.logger.info(
-      {
-        reqId: call.requestId,
-        method: 'POST',
-        route: VERIFY_ROUTE,
-        status: answer.status,
-        durationMs: Math.round(seconds * 1e4) / 10,
-        ...(answer.keyId ? { keyId: answer.keyId } : {}),
-      },
-      'request',
-    );
+  if (deps.logger.isLevelEnabled('info')) {
+    const entry: AccessEntry = {
+      reqId: call.requestId,
+      method: 'POST',
+      route: VERIFY_ROUTE,
+      status: answer.status,
+      durationMs: Math.round(seconds * 1e4) / 10,
+    };
+    if (answer.keyId) entry.keyId = answer.keyId;
+    logAccess(deps.logger, entry);
+  }
 }
 
 /** Over TLS, or X-Forwarded-Proto: https from a trusted proxy (the rule of the generic pipeline's HSTS). */

@@ -31,7 +31,7 @@ export interface VerifyEndpointDeps {
   /** Verdicts by code, and (for the node:http transport, which bypasses the access-log middleware) the request metrics. */
   metrics: Pick<Metrics, 'countVerdict' | 'observeRequest'>;
   /** The access log, written by the node:http transport itself (the Hono one goes through requestLog). */
-  logger: Pick<Logger, 'info' | 'isLevelEnabled'>;
+  logger: Logger;
 }
 
 /** The route pattern of the verify call, as the access log and the request metrics name it. */
