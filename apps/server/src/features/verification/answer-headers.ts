@@ -21,15 +21,23 @@ export function requestIdFor(incoming: string | undefined): string {
   return requestIdFrom(incoming, nextRequestId);
 }
 
+const template = (extra: readonly string[]) => [
+  'content-type',
+  '',
+  'content-length',
+  '',
+  REQUEST_ID_HEADER,
+  '',
+  ...extra,
+];
+const PLAIN_TEMPLATE = template(FAST_PATH_API_HEADERS);
+const HTTPS_TEMPLATE = template(FAST_PATH_HTTPS_HEADERS);
+
 /** Every header of a fast-path answer, flat, for `res.writeHead(status, headers)`. */
 export function answerHeaders(contentType: string, contentLength: number, requestId: string, https = false): string[] {
-  return [
-    'content-type',
-    contentType,
-    'content-length',
-    String(contentLength),
-    REQUEST_ID_HEADER,
-    requestId,
-    ...(https ? FAST_PATH_HTTPS_HEADERS : FAST_PATH_API_HEADERS),
-  ];
+  const headers = (https ? HTTPS_TEMPLATE : PLAIN_TEMPLATE).slice();
+  headers[1] = contentType;
+  headers[3] = String(contentLength);
+  headers[5] = requestId;
+  return headers;
 }

@@ -54,6 +54,11 @@ export class KeyCache {
     });
   }
 
+  /** The key if it is in memory (no database read). */
+  peek(valueHash: string): CachedKey | undefined {
+    return this.#byHash.get(valueHash);
+  }
+
   /** The key, from memory or the database (synchronously where the database allows it). */
   get(valueHash: string): CachedKey | null | Promise<CachedKey | null> {
     const hit = this.#byHash.get(valueHash);

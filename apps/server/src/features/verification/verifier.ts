@@ -35,7 +35,8 @@ const NOT_FOUND: Verdict = Object.freeze({ valid: false, code: 'NOT_FOUND', key:
 /**
  * Decides whether a presented key may do something (PRODUCT.md §4) from the in-memory cache, with
  * the domain's rules, and records the use (allowed or denied) in the usage buffer, with the
- * privileges it exercised. A value with a bad checksum is NOT_FOUND without touching the database.
+ * privileges it exercised. A value with a bad checksum is NOT_FOUND without touching the database
+ * (a value found in memory is a real key's: its checksum is not computed again).
  */
 export class Verifier {
   constructor(
@@ -47,8 +48,12 @@ export class Verifier {
 
   /** Synchronous when the key is cached (or the database is synchronous, SQLite), else a promise (PostgreSQL). */
   verify(input: VerifyInput, organizationId: string | null): Verdict | Promise<Verdict> {
+    const valueHash = crypto.hash('sha256', input.key, 'hex');
+    const cached = this.cache.peek(valueHash);
+    if (cached) return this.#verdict(cached, input, organizationId);
+    // Not in memory: a value whose checksum is wrong is NOT_FOUND without a database read.
     if (!parseKeyValue(input.key).ok) return NOT_FOUND;
-    const key = this.cache.get(crypto.hash('sha256', input.key, 'hex'));
+    const key = this.cache.get(valueHash);
     if (key instanceof Promise) return key.then((k) => this.#verdict(k, input, organizationId));
     return this.#verdict(key, input, organizationId);
   }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { callerAddress, isTrustedProxy } from '../../http/client-address.ts';
-import { logAccess, type AccessEntry } from '../../observability/logger.ts';
+import { routeAccessLog } from '../../observability/logger.ts';
 import { answerHeaders, requestIdFor } from './answer-headers.ts';
 import {
   answerVerify,
@@ -28,6 +28,14 @@ const PEER_ADDRESS = Symbol('keyward.peerAddress');
  */
 export function verifyFastPath(deps: VerifyEndpointDeps): FastPath {
   const trustProxy = deps.config.trustProxy;
+  const accessLog = routeAccessLog(deps.logger, 'POST', VERIFY_ROUTE);
+  // What the hardening middleware does for Hono's answers: verdict and request metrics, one access log line.
+  const observe = (answer: VerifyAnswer, call: Call) => {
+    const seconds = (performance.now() - call.started) / 1000;
+    if (answer.code) deps.metrics.countVerdict(answer.code);
+    deps.metrics.observeRequest('POST', VERIFY_ROUTE, answer.status, seconds);
+    accessLog(call.requestId, answer.status, Math.round(seconds * 1e4) / 10, answer.keyId);
+  };
   const send = (req: http.IncomingMessage, res: http.ServerResponse, answer: VerifyAnswer, call: Call) => {
     const https = isHttps(req, trustProxy);
     res.writeHead(
@@ -35,17 +43,15 @@ export function verifyFastPath(deps: VerifyEndpointDeps): FastPath {
       answerHeaders(answer.contentType, Buffer.byteLength(answer.body), call.requestId, https),
     );
     res.end(answer.body);
-    observe(deps, answer, call);
+    observe(answer, call);
   };
   return (req, res) => {
     if (req.method !== 'POST') return false;
     const org = verifyOrgOf(req.url ?? '');
     if (org === null) return false;
-    const call: Call = {
-      requestId: requestIdFor(req.headers['x-request-id'] as string | undefined),
-      started: performance.now(),
-    };
-    const declared = req.headers['content-length'];
+    const headers = readHeaders(req.rawHeaders);
+    const call: Call = { requestId: requestIdFor(headers.requestId), started: performance.now() };
+    const declared = headers.contentLength;
     if (declared !== undefined && Number.parseInt(declared, 10) > VERIFY_BODY_LIMIT) {
       send(req, res, TOO_LARGE, call); // node drains the unread body once the answer is sent
       return true;
@@ -68,9 +74,7 @@ export function verifyFastPath(deps: VerifyEndpointDeps): FastPath {
     const onEnd = () => {
       const body: Buffer | null = more ? Buffer.concat(more) : first;
       const text = body === null ? '' : body.toString('utf8');
-      const answer = answerVerify(deps.verifier, org, req.headers['content-type'], text, () =>
-        peerAddress(req, trustProxy),
-      );
+      const answer = answerVerify(deps.verifier, org, headers.contentType, text, () => peerAddress(req, trustProxy));
       if (answer instanceof Promise) void answer.then((a) => send(req, res, a, call));
       else send(req, res, answer, call);
     };
@@ -82,6 +86,33 @@ export function verifyFastPath(deps: VerifyEndpointDeps): FastPath {
 }
 
 function ignore(): void {}
+
+interface VerifyHeaders {
+  contentLength: string | undefined;
+  contentType: string | undefined;
+  requestId: string | undefined;
+}
+
+/**
+ * The three request headers the fast path reads, as `req.headers` would give them (the first
+ * Content-Length and Content-Type; X-Request-Id values joined with ", "), from rawHeaders: reading
+ * `req.headers` builds an object of every header, on every call.
+ */
+export function readHeaders(raw: readonly string[]): VerifyHeaders {
+  const out: VerifyHeaders = { contentLength: undefined, contentType: undefined, requestId: undefined };
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (name.length === 14 && out.contentLength === undefined && name.toLowerCase() === 'content-length')
+      out.contentLength = raw[i + 1];
+    else if (name.length === 12) {
+      const lower = name.toLowerCase();
+      if (lower === 'content-type') out.contentType ??= raw[i + 1];
+      else if (lower === 'x-request-id')
+        out.requestId = out.requestId === undefined ? raw[i + 1] : `${out.requestId}, ${raw[i + 1]}`;
+    }
+  }
+  return out;
+}
 
 /** The organization of a verify URL (query string allowed), or null when it is not one. */
 function verifyOrgOf(url: string): string | null {
@@ -96,24 +127,6 @@ function verifyOrgOf(url: string): string | null {
 interface Call {
   requestId: string;
   started: number;
-}
-
-/** What the hardening middleware does for Hono's answers: verdict and request metrics, one access log line. */
-function observe(deps: VerifyEndpointDeps, answer: VerifyAnswer, call: Call): void {
-  const seconds = (performance.now() - call.started) / 1000;
-  if (answer.code) deps.metrics.countVerdict(answer.code);
-  deps.metrics.observeRequest('POST', VERIFY_ROUTE, answer.status, seconds);
-  if (deps.logger.isLevelEnabled('info')) {
-    const entry: AccessEntry = {
-      reqId: call.requestId,
-      method: 'POST',
-      route: VERIFY_ROUTE,
-      status: answer.status,
-      durationMs: Math.round(seconds * 1e4) / 10,
-    };
-    if (answer.keyId) entry.keyId = answer.keyId;
-    logAccess(deps.logger, entry);
-  }
 }
 
 /** Over TLS, or X-Forwarded-Proto: https from a trusted proxy (the rule of the generic pipeline's HSTS). */
