@@ -76,14 +76,21 @@ async function verificationFigures(server: BenchServer): Promise<void> {
     await runWrk(wrk, verifyUrl, { seconds: 2, script }); // warm: JIT, key cache
     await runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds: 1, script });
     for (const round of [1, 2]) {
-      const floorRun = await runWrk(wrk, `http://127.0.0.1:${FLOOR_PORT}/`, { seconds, script });
+      // The floor and verification in alternating slices, so that both see the same machine (its
+      // speed drifts by a tenth within seconds here); /healthz and the bearer load after them.
+      const [floorRun, verify] = await interleaved(
+        wrk,
+        { url: `http://127.0.0.1:${FLOOR_PORT}/`, script },
+        { url: verifyUrl, script },
+      );
       const health = await runWrk(wrk, `${server.url}/healthz`, { seconds });
-      const verify = await runWrk(wrk, verifyUrl, { seconds, script });
       const bearer = await runWrk(wrk, `${server.url}/rest/organizations/${ORG}/privileges/me`, {
         seconds,
         headers: [`Authorization: Bearer ${bearerKey}`],
       });
-      console.log(`      round ${round} (wrk -t1 -c50 -d${seconds}s, load average ${load()}):`);
+      console.log(
+        `      round ${round} (wrk -t1 -c50; floor and verify in ${SLICES} alternating slices of ${Math.max(1, Math.round(seconds / SLICES))} s each, the others ${seconds} s; load average ${load()}):`,
+      );
       console.log(`        floor (bare node:http)   ${fmt(floorRun)}`);
       console.log(`        GET /healthz             ${fmt(health)}`);
       console.log(`        POST …/apikeys/verify    ${fmt(verify)}`);
@@ -113,6 +120,34 @@ async function verificationFigures(server: BenchServer): Promise<void> {
     floor.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const SLICES = 3;
+
+/**
+ * Each target for DURATION_S in all, in SLICES alternating wrk runs: requests/s over all its slices,
+ * p50 the median of the slices', p99 the worst slice's; errors summed.
+ */
+async function interleaved(
+  wrk: string,
+  ...targets: [{ url: string; script?: string }, { url: string; script?: string }]
+): Promise<[WrkResult, WrkResult]> {
+  const seconds = Math.max(1, Math.round(DURATION_S / SLICES));
+  const runs: [WrkResult[], WrkResult[]] = [[], []];
+  for (let slice = 0; slice < SLICES; slice += 1)
+    for (const i of [0, 1] as const)
+      runs[i].push(await runWrk(wrk, targets[i].url, { seconds, script: targets[i].script }));
+  const combined = (slices: WrkResult[]): WrkResult => {
+    const p50s = slices.map((r) => r.p50).sort((a, b) => a - b);
+    return {
+      rps: slices.reduce((sum, r) => sum + r.rps, 0) / slices.length,
+      p50: p50s[Math.floor(p50s.length / 2)] ?? Number.NaN,
+      p99: Math.max(...slices.map((r) => r.p99)),
+      errors: slices.reduce((sum, r) => sum + r.errors, 0),
+      non2xx: slices.reduce((sum, r) => sum + r.non2xx, 0),
+    };
+  };
+  return [combined(runs[0]), combined(runs[1])];
 }
 
 /** PostgreSQL: a second instance on the same database sees the changes acknowledged by the first. */

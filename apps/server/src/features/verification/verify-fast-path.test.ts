@@ -83,6 +83,45 @@ const problem = (status: number, code: string, detail: string, errors?: unknown[
 const SHAPE = 'The request does not match the expected shape.';
 
 describe('the verification fast path (node:http)', () => {
+  it('answers many calls arriving together, each with its own verdict and request id, in one turn', async () => {
+    const valid = await createKey(ctx, 'push-api', { allowedIps: [] });
+    const fenced = await createKey(ctx, 'push-api', { allowedIps: ['203.0.113.0/24'] });
+    const many = new http.Agent({ keepAlive: true, maxSockets: 40 });
+    try {
+      const calls = Array.from({ length: 120 }, (_, i) => {
+        const key = i % 3 === 0 ? fenced : valid;
+        const body = JSON.stringify({ key: i % 5 === 4 ? `${key.value ?? ''}x` : key.value });
+        return new Promise<{ i: number; status: number; code: string; id: string }>((resolve, reject) => {
+          const req = http.request(
+            { host: '127.0.0.1', port, path: PATH, method: 'POST', headers: JSON_TYPE, agent: many },
+            (res) => {
+              let data = '';
+              res.on('data', (c: Buffer) => (data += c.toString()));
+              res.on('end', () =>
+                resolve({
+                  i,
+                  status: res.statusCode ?? 0,
+                  code: (JSON.parse(data) as { code: string }).code,
+                  id: String(res.headers['x-request-id']),
+                }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      });
+      const answers = await Promise.all(calls);
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        expect(a.code, `call ${a.i}`).toBe(a.i % 5 === 4 ? 'NOT_FOUND' : a.i % 3 === 0 ? 'IP_DENIED' : 'VALID');
+      }
+      expect(new Set(answers.map((a) => a.id)).size).toBe(answers.length);
+    } finally {
+      many.destroy();
+    }
+  });
+
   it('answers a valid call like the Hono route, with the connection as the caller address', async () => {
     const fenced = await createKey(ctx, 'push-api', { allowedIps: ['203.0.113.0/24'] });
     expect(JSON.parse((await send(JSON.stringify({ key: fenced.value }))).body).code).toBe('IP_DENIED');
