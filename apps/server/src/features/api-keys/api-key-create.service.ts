@@ -12,6 +12,7 @@ import {
   type TemplateId,
 } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
+import { groupCommitOf } from '../../db/group-commit.ts';
 import { randomBytes, sha256Hex } from '../../crypto/tokens.ts';
 import { AppError } from '../../http/problem.ts';
 import { recordActivity, type TriggeredBy } from '../activities/record-activity.ts';
@@ -115,7 +116,7 @@ function requestInput(templateId: string, body: CreateApiKeyRequest): KeyRequest
   };
 }
 
-/** Writes a validated key and its activity in one transaction; answers the key with its value. */
+/** Writes a validated key and its activity in one transaction (shared with other creates arriving together); answers the key with its value. */
 export async function storeNewKey(
   deps: KeyServiceDeps,
   caller: Caller,
@@ -125,7 +126,8 @@ export async function storeNewKey(
   const organizationId = caller.access.organizationId;
   await assertGroupsExist(deps.db, organizationId, key);
   const now = deps.clock.now();
-  const created = await deps.db.transaction().execute(async (trx) => {
+  // Creates that arrive together share one transaction (group-commit.ts), each with its activity.
+  const created = await groupCommitOf(deps.db).run(async (trx) => {
     const result = await insertNewKey(trx, { organizationId, key, createdBy: caller.actor, now });
     await recordActivity(trx, {
       organizationId,
