@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { bodyLimit } from 'hono/body-limit';
+import { limitRequestBodies, readJsonBodies } from './http/json-body.ts';
 import { HTTPException } from 'hono/http-exception';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -63,6 +63,8 @@ export interface AppHandles {
 }
 
 const DEPS = new WeakMap<App, AppHandles>();
+/** Request bodies of /rest and /oauth: at most 1 MiB (413 beyond). */
+const BODY_LIMIT = 1024 * 1024;
 
 /** The parts of an app built by createApp that tests and benchmarks drive directly. */
 export function depsOf(app: App): AppHandles {
@@ -154,11 +156,8 @@ export function createApp(options: AppOptions): App {
   });
   registerVerifyEndpoint(app, { verifier, config, metrics, logger }); // before the generic middleware: the hot path (PRODUCT.md §9)
 
-  const limitBody = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB.');
-    },
+  const limitBody = limitRequestBodies(BODY_LIMIT, () => {
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB.');
   });
   app.use('/rest/*', limitBody);
   app.use('/oauth/*', limitBody);
@@ -171,6 +170,7 @@ export function createApp(options: AppOptions): App {
   });
   app.use('/rest/*', authenticated);
   app.use('/oauth/*', authenticated);
+  app.use('/rest/*', readJsonBodies());
 
   registerRoutes(app, { db, clock, config, mailer, verifier, usage, jobs, keyChanges });
 

@@ -7,7 +7,7 @@ export const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
 export const DRAIN_TIMEOUT_MS = 10_000;
 
 /** The Node request behind the answer (absent under app.request, a bare stand-in in some tests). */
-function incomingOf(env: unknown): IncomingMessage | undefined {
+export function incomingOf(env: unknown): IncomingMessage | undefined {
   const incoming = (env as { incoming?: Partial<IncomingMessage> } | undefined)?.incoming;
   return incoming && typeof incoming.resume === 'function' && incoming.headers
     ? (incoming as IncomingMessage)
