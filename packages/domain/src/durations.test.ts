@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
@@ -117,5 +118,53 @@ describe('addDuration (UTC calendar)', () => {
     const year50 = new Date(0);
     year50.setUTCFullYear(50, 0, 31);
     expect(new Date(addUtcMonths(year50.getTime(), 1)).getUTCDate()).toBe(28);
+  });
+});
+
+/** The calendar arithmetic of addUtcMonths, computed afresh (no remembered shift). */
+function reference(epochMs: number, months: number): number {
+  const date = new Date(epochMs);
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(0);
+  last.setUTCFullYear(year, month + 1, 0);
+  const result = new Date(epochMs);
+  result.setUTCFullYear(year, month, Math.min(date.getUTCDate(), last.getUTCDate()));
+  return result.getTime();
+}
+
+describe('addUtcMonths remembers the shift of the last day it was asked about', () => {
+  const instant = fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 });
+  it('answers as the plain computation, for instants on the same day, the next, and elsewhere', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: DAY_MS - 1 }), fc.integer({ min: -1200, max: 1200 }), (t, offset, months) => {
+        const dayStart = t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
+        for (const at of [t, dayStart + offset, dayStart, dayStart + DAY_MS - 1, dayStart + DAY_MS, dayStart - 1]) {
+          expect(addUtcMonths(at, months)).toBe(reference(at, months));
+          expect(addUtcMonths(at, months + 1)).toBe(reference(at, months + 1));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('around Feb 29, month ends and the edges of the date range', () => {
+    const cases = [
+      ['2024-02-29T23:59:59.999Z', 12],
+      ['2024-02-29T00:00:00.000Z', 12],
+      ['2024-02-28T12:00:00.000Z', 12],
+      ['2025-01-31T08:00:00.000Z', 1],
+      ['2025-01-31T23:59:59.999Z', 1],
+      ['2025-03-31T00:00:00.000Z', -1],
+    ] as const;
+    for (const [iso, months] of cases) {
+      const at = Date.parse(iso);
+      expect(addUtcMonths(at, months), iso).toBe(reference(at, months));
+      expect(addUtcMonths(at + 1, months), iso).toBe(reference(at + 1, months));
+    }
+    expect(addUtcMonths(8.64e15 - 1000, 1)).toBeNaN();
+    expect(addUtcMonths(8.64e15 - 40 * DAY_MS, 1)).toBe(reference(8.64e15 - 40 * DAY_MS, 1));
+    expect(addUtcMonths(8.64e15 - 40 * DAY_MS + 1, 2)).toBeNaN();
   });
 });

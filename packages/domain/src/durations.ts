@@ -66,8 +66,27 @@ function daysInUtcMonth(year: number, monthIndex: number): number {
   return date.getUTCDate();
 }
 
+// Within one UTC day, adding months moves every instant by the same amount (the day maps to one day,
+// the time of day is kept): the last day's shift is remembered. Verification asks for the inactivity
+// deadline (last use + 1 year) on every call, with a last use that moves by the millisecond.
+const MAX_DATE_MS = 8.64e15;
+let shiftDayStart = Number.NaN;
+let shiftMonths = Number.NaN;
+let shift = 0;
+
 /** Adds whole calendar months in UTC, clamping the day to the target month (Jan 31 + 1M = Feb 28/29). */
 export function addUtcMonths(epochMs: number, months: number): number {
+  if (months === shiftMonths && epochMs >= shiftDayStart && epochMs < shiftDayStart + DAY_MS) return epochMs + shift;
+  const result = monthsLater(epochMs, months);
+  if (Math.abs(result) < MAX_DATE_MS - 2 * DAY_MS) {
+    shiftDayStart = epochMs - (((epochMs % DAY_MS) + DAY_MS) % DAY_MS);
+    shiftMonths = months;
+    shift = result - epochMs;
+  }
+  return result;
+}
+
+function monthsLater(epochMs: number, months: number): number {
   const date = new Date(epochMs);
   const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
   const year = Math.floor(total / 12);
