@@ -138,13 +138,18 @@ describe('addUtcMonths remembers the shift of the last day it was asked about', 
   const instant = fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 });
   it('answers as the plain computation, for instants on the same day, the next, and elsewhere', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: DAY_MS - 1 }), fc.integer({ min: -1200, max: 1200 }), (t, offset, months) => {
-        const dayStart = t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
-        for (const at of [t, dayStart + offset, dayStart, dayStart + DAY_MS - 1, dayStart + DAY_MS, dayStart - 1]) {
-          expect(addUtcMonths(at, months)).toBe(reference(at, months));
-          expect(addUtcMonths(at, months + 1)).toBe(reference(at, months + 1));
-        }
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: DAY_MS - 1 }),
+        fc.integer({ min: -1200, max: 1200 }),
+        (t, offset, months) => {
+          const dayStart = t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
+          for (const at of [t, dayStart + offset, dayStart, dayStart + DAY_MS - 1, dayStart + DAY_MS, dayStart - 1]) {
+            expect(addUtcMonths(at, months)).toBe(reference(at, months));
+            expect(addUtcMonths(at, months + 1)).toBe(reference(at, months + 1));
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
