@@ -4,6 +4,11 @@ import { expect, loginAs, ORG, PRIVILEGES, test, uniqueName } from './fixtures.t
 
 /** No serious or critical violation of WCAG 2.x A/AA (and best practices) on what is shown. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
+  // What a person sees once it has settled: a dialog fading in has, for a few frames, the contrast
+  // of a half-transparent one (endless animations, like a loading shimmer, are not waited for).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
