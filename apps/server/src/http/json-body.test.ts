@@ -1,24 +1,21 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listen } from '../../test/listening.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { B } from '../../test/api-keys.ts';
 
 // Request bodies over a real socket (limitRequestBodies, readJsonBodies): the answers are those of
 // Hono's own path (app.request, no IncomingMessage), for well-formed and malformed bodies alike.
 let ctx: TestContext;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof listen>>;
 let port: number;
 beforeEach(async () => {
   ctx = await createTestContext();
-  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  port = (server.address() as AddressInfo).port;
+  server = await listen(ctx);
+  port = server.port;
 });
 afterEach(async () => {
-  if ('closeAllConnections' in server) server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await ctx.close();
 });
 

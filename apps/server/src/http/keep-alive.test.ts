@@ -1,7 +1,6 @@
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listen } from '../../test/listening.ts';
 import { ORG, createTestContext, type TestContext } from '../../test/harness.ts';
 
 // Issue 12, finding 3: after an early answer (413 on a 1.1 MB body, 401/400 while the body was
@@ -9,17 +8,15 @@ import { ORG, createTestContext, type TestContext } from '../../test/harness.ts'
 // sends two requests one after the other on one connection, against a real listening server.
 
 let ctx: TestContext;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof listen>>;
 let port: number;
 beforeEach(async () => {
   ctx = await createTestContext();
-  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  port = (server.address() as AddressInfo).port;
+  server = await listen(ctx);
+  port = server.port;
 });
 afterEach(async () => {
-  if ('closeAllConnections' in server) server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await ctx.close();
 });
 
