@@ -15,6 +15,7 @@ import type { ApiKeyRow } from './api-key-row.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
 import { cachedStatusCount } from './api-key-status-count.cache.ts';
 import { filterForms, statusRank } from './api-key-status.sql.ts';
+import { rememberedOrder, type FewOrMany } from './api-key-list-order.cache.ts';
 import { statusesOf, statusOrderedIds } from './api-key-status-order.ts';
 
 export interface KeyListQuery {
@@ -147,29 +148,60 @@ export async function listKeys(db: Db, q: KeyListQuery): Promise<{ rows: ApiKeyR
     const rows = await pageQuery(db, q, 'dense').selectAll().execute();
     return { rows, total: rows.length };
   }
+  const { offset, limit } = q.page;
+  const found = await fewMatches(db, q);
+  if ('ids' in found)
+    return { rows: await rowsById(db, found.ids.slice(offset, offset + limit)), total: found.ids.length };
+  const total = found.total ?? (await countKeys(db, q));
+  const ids =
+    q.sortBy === 'status'
+      ? await statusOrderedIds(db, statusOrder(q), q.page)
+      : (await pageQuery(db, q, 'dense').limit(limit).offset(offset).execute()).map((r) => r.id);
+  return { rows: await rowsById(db, ids), total };
+}
+
+/**
+ * Every matching id in order when there are few (read from an index range and sorted), else the
+ * total when it was counted. Remembered across pages (api-key-list-order.cache.ts), except when
+ * sorted by status: that order changes with the time for every key.
+ */
+function fewMatches(db: Db, q: KeyListQuery): Promise<FewOrMany> {
+  if (q.sortBy === 'status') return orderedFew(db, q);
+  const key = JSON.stringify([
+    q.organizationId,
+    q.status,
+    q.text,
+    q.templateId ?? null,
+    q.visibleToGroups,
+    q.sortBy,
+    q.order,
+  ]);
+  return rememberedOrder(db, { key, now: q.now, timed: q.status !== null, organizationId: q.organizationId }, () =>
+    orderedFew(db, q),
+  );
+}
+
+async function orderedFew(db: Db, q: KeyListQuery): Promise<FewOrMany> {
   if (q.text !== null) {
-    // The text index is read once: with few matches, they are all sorted and the page is cut out.
+    // The text index is read once: with few matches, they are all sorted.
     const found = await db
       .selectFrom('api_keys')
       .select('id')
       .where(keyTextMatches(q.organizationId, q.text))
       .limit(SPARSE_LIMIT + 1)
       .execute();
-    if (found.length <= SPARSE_LIMIT)
-      return pageAmong(
+    if (found.length > SPARSE_LIMIT) return { total: null };
+    return {
+      ids: await sortedAmong(
         db,
         q,
         found.map((r) => r.id),
-        q.page,
-      );
+      ),
+    };
   }
   const total = await countKeys(db, q);
-  const form = formFor(q, total);
-  const ids =
-    q.sortBy === 'status' && form === 'dense'
-      ? await statusOrderedIds(db, statusOrder(q), q.page)
-      : (await pageQuery(db, q, form).limit(q.page.limit).offset(q.page.offset).execute()).map((r) => r.id);
-  return { rows: await rowsById(db, ids), total };
+  if (formFor(q, total) === 'dense') return { total };
+  return { ids: (await pageQuery(db, q, 'sparse').execute()).map((r) => r.id) };
 }
 
 /** Sorting many keys by status: segment by segment (api-key-status-order.ts). */
@@ -182,9 +214,9 @@ function statusOrder(q: KeyListQuery) {
   return { organizationId: q.organizationId, now: q.now, order: q.order, narrowing: narrowingOf, statuses };
 }
 
-/** The page, among a few candidate keys (of the organization) that may still fail the other conditions. */
-async function pageAmong(db: Db, q: KeyListQuery, candidates: string[], page: { offset: number; limit: number }) {
-  if (candidates.length === 0) return { rows: [], total: 0 };
+/** Among a few candidate keys (of the organization) that may still fail the other conditions, the matching ones in order. */
+async function sortedAmong(db: Db, q: KeyListQuery, candidates: string[]): Promise<string[]> {
+  if (candidates.length === 0) return [];
   const eb = expressionBuilder<Database, 'api_keys'>();
   const status = q.status === null ? [] : [filterForms(eb, q.status, q.now).dense];
   const sorted = await db
@@ -194,8 +226,7 @@ async function pageAmong(db: Db, q: KeyListQuery, candidates: string[], page: { 
     .orderBy(sortKey(eb, q, false), q.order)
     .orderBy('id', q.order)
     .execute();
-  const ids = sorted.slice(page.offset, page.offset + page.limit).map((r) => r.id);
-  return { rows: await rowsById(db, ids), total: sorted.length };
+  return sorted.map((r) => r.id);
 }
 
 async function rowsById(db: Db, ids: readonly string[]): Promise<ApiKeyRow[]> {
