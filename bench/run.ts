@@ -187,7 +187,13 @@ async function main(): Promise<void> {
       if (ONLY.has('page')) {
         const page = await measurePageInteractive(server.url);
         if (page === null) console.log('SKIP  API Keys page interactive: no Chromium found');
-        else report(`API Keys page interactive with ${KEYS} keys`, `${page} ms`, '< 1000 ms', page < 1000);
+        else
+          report(
+            `API Keys page interactive with ${KEYS} keys (median of ${page.samples.length} first visits: ${page.samples.join(', ')} ms)`,
+            `${page.median} ms`,
+            '< 1000 ms',
+            page.median < 1000,
+          );
         const caching = await measureAssetCaching(server.url);
         report('SPA assets compressed, hashed files immutable, index.html no-cache', caching.detail, 'all', caching.ok);
       }

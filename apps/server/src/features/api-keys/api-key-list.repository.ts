@@ -12,8 +12,8 @@ import type { Db } from '../../db/database.ts';
 import { keyTextMatches } from '../../db/key-search.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ApiKeyRow } from './api-key-row.ts';
-import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
-import { cachedStatusCount } from './api-key-status-count.cache.ts';
+import { countByComplement } from './api-key-count.repository.ts';
+import { cachedOrganizationCount, cachedStatusCount } from './api-key-status-count.cache.ts';
 import { filterForms, statusRank } from './api-key-status.sql.ts';
 import { rememberedOrder, type FewOrMany } from './api-key-list-order.cache.ts';
 import { statusesOf, statusOrderedIds } from './api-key-status-order.ts';
@@ -117,7 +117,7 @@ export function countQueries(db: Db, q: KeyListQuery) {
 export async function countKeys(db: Db, q: KeyListQuery): Promise<number> {
   const eb = expressionBuilder<Database, 'api_keys'>();
   if (q.text === null && q.visibleToGroups === null && !q.templateId) {
-    if (q.status === null) return countOfOrganization(db, q.organizationId);
+    if (q.status === null) return cachedOrganizationCount(db, q.organizationId, q.now);
     const forms = filterForms(eb, q.status, q.now);
     const [only] = forms.count;
     const { complement } = forms;

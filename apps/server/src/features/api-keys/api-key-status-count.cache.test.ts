@@ -6,7 +6,8 @@ import { DAY_MS, addYears, nameSortKey } from '@keyward/domain';
 import { openDatabase, type OpenedDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ORG, T0 } from '../../../test/harness.ts';
-import { cachedStatusCount } from './api-key-status-count.cache.ts';
+import { countOfOrganization } from './api-key-count.repository.ts';
+import { cachedOrganizationCount, cachedStatusCount } from './api-key-status-count.cache.ts';
 
 let db: OpenedDatabase;
 let dir: string;
@@ -82,4 +83,14 @@ it('remembers a total until a write or a key deadline between then and now', asy
   expect(await cachedStatusCount(db.db, key, T0, count(3))).toBe(3); // the clock went back
   expect(await cachedStatusCount(db.db, { organizationId: ORG, filter: 'DEACTIVATED' }, T0, count(0))).toBe(0);
   expect(counted).toBe(5);
+});
+
+it("remembers the organization's number of keys until a write, whatever the time", async () => {
+  const before = await cachedOrganizationCount(db.db, ORG, T0);
+  expect(before).toBe(await countOfOrganization(db.db, ORG));
+  expect(await cachedOrganizationCount(db.db, ORG, T0 + 400 * DAY_MS)).toBe(before);
+  await insertKey('counted', T0);
+  expect(await cachedOrganizationCount(db.db, ORG, T0 + 400 * DAY_MS)).toBe(before + 1);
+  await db.db.deleteFrom('api_keys').where('id', '=', 'counted').execute();
+  expect(await cachedOrganizationCount(db.db, ORG, T0)).toBe(before);
 });

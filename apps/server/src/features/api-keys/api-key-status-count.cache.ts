@@ -3,6 +3,7 @@ import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBoo
 import type { Db } from '../../db/database.ts';
 import { writeVersion } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
+import { countOfOrganization } from './api-key-count.repository.ts';
 import { usableUntilWithin } from './api-key-status.sql.ts';
 
 // The ACTIVE and DEACTIVATED totals of a large organization each visit up to half its keys. Such a
@@ -92,5 +93,18 @@ export async function cachedStatusCount(
     now,
     usableUntilWithin,
     count,
+  );
+}
+
+/** The number of keys of the organization (every list without a filter needs it), remembered until a write. */
+export async function cachedOrganizationCount(
+  db: Db,
+  organizationId: string,
+  now: number,
+  version?: string,
+): Promise<number> {
+  const at = version ?? (await writeVersion(db));
+  return remembered(db, { organizationId, name: 'all keys', version: at }, now, null, () =>
+    countOfOrganization(db, organizationId),
   );
 }

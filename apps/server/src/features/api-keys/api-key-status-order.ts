@@ -3,8 +3,8 @@ import { expressionBuilder, type Expression, type OrderByDirection, type SqlBool
 import type { Db } from '../../db/database.ts';
 import { writeVersion } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { countOfOrganization, countWhere } from './api-key-count.repository.ts';
-import { remembered, type Crossings } from './api-key-status-count.cache.ts';
+import { countWhere } from './api-key-count.repository.ts';
+import { cachedOrganizationCount, remembered, type Crossings } from './api-key-status-count.cache.ts';
 import { statusSegments, type StatusSegment } from './api-key-status-segments.sql.ts';
 import { EXPIRY_OFFSET, terms, usableUntil, usableUntilWithin } from './api-key-status.sql.ts';
 
@@ -109,7 +109,7 @@ export async function statusCounts(db: Db, organizationId: string, now: number):
   const t = terms(eb, now);
   const version = await writeVersion(db);
   const key = (name: string) => ({ organizationId, name: `status order: ${name}`, version });
-  const total = await remembered(db, key('total'), now, null, () => countOfOrganization(db, organizationId));
+  const total = await cachedOrganizationCount(db, organizationId, now, version);
   const stored = await remembered(db, key('stored'), now, null, () => storedByReason(db, organizationId));
   const pastDeadline = await remembered(db, key('past a deadline'), now, usableUntilWithin, () =>
     countWhere(db, eb.and([inOrganization, eb(usableUntil(), '>', 0), t.deactivatedRange])),
