@@ -19,6 +19,12 @@ test.describe('Access and groups', () => {
     await expect(page.getByRole('combobox', { name: `Access level for ${group.displayName}` })).toHaveValue('EDIT');
     const saved = await admin.getKey(key.id);
     expect(saved.groupsThatCanEdit.map((g) => g.id)).toContain(group.id);
+    // The change is in the key's activity, the group named as the Access tab names it, not by its id.
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await expect(page.getByRole('term').filter({ hasText: 'Groups that can edit' }).first()).toBeVisible();
+    const granted = page.getByRole('definition').filter({ hasText: group.displayName }).first();
+    await expect(granted).toBeVisible();
+    await expect(granted).not.toContainText(group.id);
   });
 
   test('a view-only user sees no control they cannot use: list, key page, groups', async ({ page, admin }) => {

@@ -3,6 +3,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { ActivityList } from '../../features/activities/components/activity-list.tsx';
+import { useGroupNames } from '../../features/groups/api/list-groups.ts';
 import { useConsoleAccess } from '../../lib/permissions.ts';
 import { useOrgId } from '../../lib/use-org-id.ts';
 
@@ -10,6 +11,7 @@ export function ActivityRoute() {
   usePageTitle('Activity');
   const org = useOrgId();
   const access = useConsoleAccess(org);
+  const groupNames = useGroupNames(org, access.viewGroups);
   return (
     <div className="page">
       <PageHeader
@@ -18,7 +20,7 @@ export function ActivityRoute() {
       />
       <section className="card card-padded" aria-label="Activity log">
         {access.viewActivities ? (
-          <ActivityList org={org} perPage={25} />
+          <ActivityList org={org} perPage={25} groupNames={groupNames} />
         ) : (
           <EmptyState title="You can't view activities" icon={<LockIcon size={28} />}>
             <p>This page requires the Activities View privilege.</p>

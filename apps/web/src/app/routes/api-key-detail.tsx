@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { ActivityList } from '../../features/activities/components/activity-list.tsx';
 import { KeyPage } from '../../features/api-keys/key-page/key-page.tsx';
-import { useGroups } from '../../features/groups/api/list-groups.ts';
+import { useGroupNames, useGroups } from '../../features/groups/api/list-groups.ts';
 import { useConsoleAccess } from '../../lib/permissions.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useOrgId } from '../../lib/use-org-id.ts';
@@ -13,6 +13,7 @@ export function ApiKeyDetailRoute() {
   const { keyId = '' } = useParams();
   const access = useConsoleAccess(org);
   const groups = useGroups(org, access.viewGroups);
+  const groupNames = useGroupNames(org, access.viewGroups);
   usePageTitle(useApiKey(org, keyId).data?.displayName ?? 'API key', 'API keys');
   return (
     <KeyPage
@@ -21,7 +22,7 @@ export function ApiKeyDetailRoute() {
       keyId={keyId}
       access={access}
       groups={groups.data}
-      activity={<ActivityList org={org} resourceId={keyId} hideKeyName perPage={20} />}
+      activity={<ActivityList org={org} resourceId={keyId} hideKeyName perPage={20} groupNames={groupNames} />}
     />
   );
 }

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/ui/page-header.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { ActivityList } from '../../features/activities/components/activity-list.tsx';
 import { ApiKeysList } from '../../features/api-keys/components/api-keys-list.tsx';
+import { useGroupNames } from '../../features/groups/api/list-groups.ts';
 import { useConsoleAccess } from '../../lib/permissions.ts';
 import { useOrgId } from '../../lib/use-org-id.ts';
 
@@ -16,6 +17,8 @@ export function ApiKeysRoute() {
   const org = useOrgId();
   const access = useConsoleAccess(org);
   const [activityOpen, setActivityOpen] = useState(false);
+  // Asked for only once the panel opens: the list's first load does not wait on it.
+  const groupNames = useGroupNames(org, access.viewGroups && activityOpen);
 
   if (!access.viewKeys) {
     return (
@@ -50,7 +53,7 @@ export function ApiKeysRoute() {
         description="API key changes in this organization, newest first."
         variant="sheet"
       >
-        <ActivityList org={org} perPage={15} />
+        <ActivityList org={org} perPage={15} groupNames={groupNames} />
       </Dialog>
     </div>
   );

@@ -57,7 +57,10 @@ function isPrivilege(v: unknown): v is Privilege {
   return typeof v === 'object' && v !== null && 'targetDomain' in v;
 }
 
-function text(field: string, value: unknown, org: string): ReactNode {
+/** The access lists hold group ids: shown by name where the group is known (a deleted one keeps its id). */
+const GROUP_FIELDS = new Set(['groupsThatCanView', 'groupsThatCanEdit']);
+
+function text(field: string, value: unknown, org: string, groupNames: ReadonlyMap<string, string>): ReactNode {
   if ((value === null || value === undefined) && field === 'expirationDate') return 'Never';
   if (value === null || value === undefined || value === '') return none;
   if (field.endsWith('Date') || field === 'inactivityDeadline') {
@@ -70,6 +73,7 @@ function text(field: string, value: unknown, org: string): ReactNode {
   if (typeof value === 'string') return STATUS_WORDS[value] ?? value;
   if (Array.isArray(value)) {
     if (value.length === 0) return none;
+    if (GROUP_FIELDS.has(field)) return value.map((id) => groupNames.get(String(id)) ?? String(id)).join(', ');
     return value
       .map((v) =>
         isPrivilege(v)
@@ -108,7 +112,18 @@ function deletedGroupName(content: Activity['content']): string | null {
 }
 
 /** Before → after of each changed field; for a creation or a deletion, the fields as they were set. */
-export function ActivityChanges({ activity, org }: { activity: Activity; org: string }) {
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+export function ActivityChanges({
+  activity,
+  org,
+  groupNames = NO_NAMES,
+}: {
+  activity: Activity;
+  org: string;
+  /** Group names by id, for the access lists. */
+  groupNames?: ReadonlyMap<string, string>;
+}) {
   const { before = {}, after = {} } = activity.content;
   const rotatedTo = activity.content.rotatedTo;
   const rotatedFrom = activity.content.rotatedFrom;
@@ -146,12 +161,12 @@ export function ActivityChanges({ activity, org }: { activity: Activity; org: st
             <dd>
               {both ? (
                 <>
-                  <span className="activity-before">{text(f, before[f], org)}</span>
+                  <span className="activity-before">{text(f, before[f], org, groupNames)}</span>
                   <span aria-label="changed to"> → </span>
-                  <span className="activity-after">{text(f, after[f], org)}</span>
+                  <span className="activity-after">{text(f, after[f], org, groupNames)}</span>
                 </>
               ) : (
-                text(f, f in after ? after[f] : before[f], org)
+                text(f, f in after ? after[f] : before[f], org, groupNames)
               )}
             </dd>
           </Fragment>

@@ -51,10 +51,12 @@ interface ActivityListProps {
   /** Hide the key name column (the key's own page). */
   hideKeyName?: boolean;
   perPage?: number;
+  /** Group names by id, for the access lists of the changes (ids where unknown). */
+  groupNames?: ReadonlyMap<string, string>;
 }
 
 /** Reverse chronological: when, key name, what was done and by whom, resulting state. Paged by the server. */
-export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 20 }: ActivityListProps) {
+export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 20, groupNames }: ActivityListProps) {
   const [page, setPage] = useState(0);
   const [operation, setOperation] = useState('');
   const activities = useActivities(org, { page, perPage, resourceId, operation: operation || undefined });
@@ -127,7 +129,7 @@ export function ActivityList({ org, resourceId, hideKeyName = false, perPage = 2
               <span className="subtle">
                 by {a.triggeredBy.type === 'SYSTEM' ? 'Keyward (automatic)' : a.triggeredBy.displayName}
               </span>
-              <ActivityChanges activity={a} org={org} />
+              <ActivityChanges activity={a} org={org} groupNames={groupNames} />
             </div>
             <div className="activity-state">
               <StatePill state={a.content.resourceState} />
