@@ -12,7 +12,7 @@ import {
   type Privilege,
 } from '@keyward/domain';
 import type { Selectable } from 'kysely';
-import { privilegesFrom, stringsFrom } from '../../db/json-columns.ts';
+import { exposureFrom, privilegesFrom, stringsFrom } from '../../db/json-columns.ts';
 import type { ApiKeyTable } from '../../db/schema.ts';
 
 export type ApiKeyRow = Selectable<ApiKeyTable>;
@@ -47,9 +47,7 @@ export interface GrantRow {
 }
 
 function exposureOf(row: KeyFactsRow): ExposureReportDto | null {
-  if (row.exposure_json === null) return null;
-  // The column is authoritative for the deadline: it is what the list filters read.
-  return { ...(JSON.parse(row.exposure_json) as ExposureReportDto), deactivationDate: row.exposure_deactivation_date };
+  return exposureFrom(row) as ExposureReportDto | null;
 }
 
 /** A key's stored settings, read from their JSON columns (the one place that parses them). */

@@ -2,12 +2,6 @@ import type { ExposureReport } from '@keyward/domain';
 import type { Db } from '../../db/database.ts';
 import type { ApiKeyRow } from '../api-keys/api-key-row.ts';
 
-/** The key's report; the column holds the authoritative deadline (the list filters read it). */
-export function reportOf(row: ApiKeyRow): ExposureReport | null {
-  if (row.exposure_json === null) return null;
-  return { ...(JSON.parse(row.exposure_json) as ExposureReport), deactivationDate: row.exposure_deactivation_date };
-}
-
 /** Stores (or clears, with null) a key's exposure report and its deadline together. */
 export async function writeExposure(db: Db, id: string, report: ExposureReport | null, now: number): Promise<void> {
   await db

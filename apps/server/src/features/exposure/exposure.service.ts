@@ -20,7 +20,8 @@ import { findKey } from '../api-keys/api-keys.repository.ts';
 import { notFound } from '../api-keys/api-key-access.ts';
 import { noticeContextOf } from '../notifications/notice-queue.service.ts';
 import { redactKeyValues } from '../notifications/notice-mail.ts';
-import { clearExposure, reportOf, writeExposure } from './exposure.repository.ts';
+import { clearExposure, writeExposure } from './exposure.repository.ts';
+import { exposureFrom } from '../../db/json-columns.ts';
 import type { KeyChanges } from '../../db/key-changes.ts';
 
 /** What reporting an exposure reads: the database, the time, and what the notices it queues need. */
@@ -59,7 +60,7 @@ export async function reportExposure(
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx) => {
     const row = await requireKey(trx, organizationId, keyId);
-    const existing = reportOf(row);
+    const existing = exposureFrom(row);
     const reason = {
       id: input.reasonId ?? keyIdFrom(randomBytes),
       reason: redactKeyValues(input.reason),
@@ -109,7 +110,7 @@ export async function dismissExposure(
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await requireKey(trx, organizationId, keyId);
-    const existing = reportOf(row);
+    const existing = exposureFrom(row);
     if (existing === null)
       throw new AppError(
         'CONFLICT',

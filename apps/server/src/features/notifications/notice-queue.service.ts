@@ -1,4 +1,5 @@
-import { maskKeyValue, type DueNotice, type ExposureReport } from '@keyward/domain';
+import { maskKeyValue, type DueNotice } from '@keyward/domain';
+import { exposureFrom } from '../../db/json-columns.ts';
 import type { Db } from '../../db/database.ts';
 import type { Selectable } from 'kysely';
 import type { ApiKeyTable } from '../../db/schema.ts';
@@ -108,7 +109,7 @@ async function outboxRow(
       activationDate: row.activation_date,
       lastUsedDate: row.last_used_date,
       expirationDate: row.expiration_date,
-      exposure: row.exposure_json === null ? null : (JSON.parse(row.exposure_json) as ExposureReport),
+      exposure: exposureFrom(row),
     },
   });
   const status = to.length === 0 ? 'FAILED' : ctx.deliverMail ? 'PENDING' : 'HELD';
