@@ -30,7 +30,10 @@ export function groupGrants(group: GroupGrants): Privilege[] {
 /** A member's privileges from all their groups in an organization, without duplicates (first kept). */
 export function effectivePrivileges(groups: readonly GroupGrants[]): Privilege[] {
   const byKey = new Map<string, Privilege>();
-  for (const p of groups.flatMap(groupGrants)) if (!byKey.has(privilegeKey(p))) byKey.set(privilegeKey(p), p);
+  for (const p of groups.flatMap(groupGrants)) {
+    const key = privilegeKey(p);
+    if (!byKey.has(key)) byKey.set(key, p);
+  }
   return [...byKey.values()];
 }
 

@@ -9,6 +9,7 @@ import { postgresKeyRows, sqliteKeyRows, type KeyRowSource } from './key-rows.ts
 import { inProcessLocks, postgresLocks, type Locks } from './locks.ts';
 import type { Database } from './schema.ts';
 import { BACKSTOP_PAGES, startBackgroundCheckpoints } from './sqlite-checkpoints.ts';
+import { startTextIndexMover, type TextIndexMover } from './text-index.ts';
 import { postgresUsageWriter, sqliteUsageWriter, type UsageWriter } from './usage-writer.ts';
 
 import type { Db } from './schema.ts';
@@ -44,6 +45,8 @@ export interface OpenedDatabase {
 export interface OpenedSqlite extends OpenedDatabase {
   /** The raw handle (query-plan tests). */
   sqlite: SQLite.Database;
+  /** What moves written keys into the text index (db/text-index.ts); tests stop it to move them themselves. */
+  textIndex: TextIndexMover;
 }
 
 /** Thrown (and answered 503) when the database cannot be reached. */
@@ -71,6 +74,7 @@ export function openDatabase(file: string, options: SqliteOptions = {}): OpenedS
     options.backgroundCheckpoints && file !== ':memory:' ? startBackgroundCheckpoints(path.resolve(file)) : null;
   if (checkpoints) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const textIndex = startTextIndexMover(sqlite);
   const ping = sqlite.prepare('select 1');
   const store: Store = {
     dialect: 'sqlite',
@@ -90,8 +94,10 @@ export function openDatabase(file: string, options: SqliteOptions = {}): OpenedS
   return {
     db,
     sqlite,
+    textIndex,
     store,
     close: async () => {
+      textIndex.stop();
       await checkpoints?.stop();
       await db.destroy();
     },

@@ -19,6 +19,7 @@ const INTENDED_ORDER = [
   '2026_12_02_1301_api_key_name_sort',
   '2026_12_02_1401_status_order_index',
   '2026_12_02_1402_text_search_merging',
+  '2026_12_02_1501_text_index_later',
 ];
 
 describe('migrateToLatest on a fresh database', () => {

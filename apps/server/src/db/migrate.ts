@@ -13,6 +13,7 @@ import * as m1201 from './migrations/2026_12_01_1201_group_name_key.ts';
 import * as m1301 from './migrations/2026_12_02_1301_api_key_name_sort.ts';
 import * as m1401 from './migrations/2026_12_02_1401_status_order_index.ts';
 import * as m1402 from './migrations/2026_12_02_1402_text_search_merging.ts';
+import * as m1501 from './migrations/2026_12_02_1501_text_index_later.ts';
 
 // Listed statically so the bundled server carries its migrations. Kysely runs them in the order of
 // their names: date, then a four-digit sequence number, so that the names sort as they are listed.
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_1301_api_key_name_sort': m1301,
   '2026_12_02_1401_status_order_index': m1401,
   '2026_12_02_1402_text_search_merging': m1402,
+  '2026_12_02_1501_text_index_later': m1501,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
