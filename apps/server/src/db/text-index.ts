@@ -11,10 +11,11 @@ const INTERVAL_MS = 100;
 
 /** Moves up to `limit` noted keys (oldest first) into the text index; answers how many it moved. */
 export function moveIntoTextIndex(sqlite: SQLite.Database, limit = BATCH): number {
-  const last = sqlite
-    .prepare<[number], { seq: number }>('select seq from api_keys_text_later order by seq limit 1 offset ?')
-    .get(limit - 1);
-  const move = sqlite.transaction((upTo: number) => {
+  const move = sqlite.transaction(() => {
+    const last = sqlite
+      .prepare<[number], { seq: number }>('select seq from api_keys_text_later order by seq limit 1 offset ?')
+      .get(limit - 1);
+    const upTo = last?.seq ?? Number.MAX_SAFE_INTEGER;
     sqlite
       .prepare(
         `insert into api_keys_text (id, display_name, description, organization_id)
@@ -24,7 +25,7 @@ export function moveIntoTextIndex(sqlite: SQLite.Database, limit = BATCH): numbe
       .run(upTo);
     return sqlite.prepare('delete from api_keys_text_later where seq <= ?').run(upTo).changes;
   });
-  return move.immediate(last?.seq ?? Number.MAX_SAFE_INTEGER);
+  return move.immediate();
 }
 
 export interface TextIndexMover {
