@@ -5,6 +5,7 @@ import { DAY_MS, addYears, inactivityDeadline, nameSortKey, type DisabledReason 
 import { openDatabase, type OpenedSqlite } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { ApiKeyRow } from '../src/features/api-keys/api-key-row.ts';
+import type { KeyListQuery } from '../src/features/api-keys/api-key-list.repository.ts';
 import { ORG, T0 } from './harness.ts';
 
 /** A deterministic PRNG, so a failure can be replayed. */
@@ -128,3 +129,16 @@ export async function openStatusKeys(): Promise<{ db: OpenedSqlite; rows: ApiKey
     },
   };
 }
+
+/** A listing of the fixture's organization at `now`: every key, oldest first, unless `over` says otherwise. */
+export const listQuery = (now: number, over: Partial<KeyListQuery> = {}): KeyListQuery => ({
+  organizationId: ORG,
+  now,
+  status: null,
+  text: null,
+  visibleToGroups: null,
+  sortBy: 'createdDate',
+  order: 'asc',
+  page: null,
+  ...over,
+});

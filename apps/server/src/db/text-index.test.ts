@@ -41,13 +41,13 @@ describe.skipIf(TEST_DATABASE_URL)('the text index, caught up after the writes (
       keys.push(await createKey(ctx, 'anonymous-search', { displayName: name }));
     expect(waiting()).toEqual(keys.map((k) => k.id));
     expect(keys.map((k) => indexed(k.id))).toEqual([0, 0, 0]);
-    expect(await found('shop')).toEqual(['Alpha shop', 'Beta shop']);
+    expect(await found(' shop')).toEqual(['Alpha shop', 'Beta shop']);
 
     expect(moveIntoTextIndex(sqlite, 2)).toBe(2);
     expect(waiting()).toEqual([keys[2]?.id]);
     expect(keys.map((k) => indexed(k.id))).toEqual([1, 1, 0]);
-    expect(await found('shop')).toEqual(['Alpha shop', 'Beta shop']);
-    expect(await found('lab')).toEqual(['Gamma lab']);
+    expect(await found(' shop')).toEqual(['Alpha shop', 'Beta shop']);
+    expect(await found(' lab')).toEqual(['Gamma lab']);
 
     expect(moveIntoTextIndex(sqlite)).toBe(1);
     expect(moveIntoTextIndex(sqlite)).toBe(0);
@@ -67,19 +67,19 @@ describe.skipIf(TEST_DATABASE_URL)('the text index, caught up after the writes (
     expect(rename.status).toBe(204);
     expect(waiting()).toEqual([alpha.id]);
     expect(indexed(alpha.id)).toBe(0);
-    expect(await found('shop')).toEqual(['Beta shop']);
-    expect(await found('lab')).toEqual(['Renamed lab']);
+    expect(await found(' shop')).toEqual(['Beta shop']);
+    expect(await found(' lab')).toEqual(['Renamed lab']);
     moveIntoTextIndex(sqlite);
-    expect(await found('shop')).toEqual(['Beta shop']);
-    expect(await found('lab')).toEqual(['Renamed lab']);
+    expect(await found(' shop')).toEqual(['Beta shop']);
+    expect(await found(' lab')).toEqual(['Renamed lab']);
 
     const gamma = await createKey(ctx, 'anonymous-search', { displayName: 'Gamma lab' });
     for (const id of [gamma.id, beta.id])
       expect((await ctx.call('DELETE', `${B}/${id}`, { token: ctx.adminToken })).status).toBe(204);
     expect(waiting()).toEqual([]);
     expect(indexed(beta.id)).toBe(0);
-    expect(await found('lab')).toEqual(['Renamed lab']);
-    expect(await found('shop')).toEqual([]);
+    expect(await found(' lab')).toEqual(['Renamed lab']);
+    expect(await found(' shop')).toEqual([]);
   });
 
   it('moves on its own, batch after batch, and waits while a transaction is open on the connection', async () => {

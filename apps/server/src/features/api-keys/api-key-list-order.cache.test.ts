@@ -3,9 +3,9 @@ import { DAY_MS, LIST_STATUS_FILTERS, matchesStatusFilter, statusOf, type ListSt
 import type { ApiKeySortBy } from '@keyward/contract';
 import type { OpenedSqlite } from '../../db/database.ts';
 import { ORG } from '../../../test/harness.ts';
-import { BASES, EDGES, openStatusKeys } from '../../../test/status-keys.ts';
+import { BASES, EDGES, listQuery, openStatusKeys } from '../../../test/status-keys.ts';
 import { factsOf, type ApiKeyRow } from './api-key-row.ts';
-import { listKeys, type KeyListQuery } from './api-key-list.repository.ts';
+import { listKeys } from './api-key-list.repository.ts';
 import { nextMembershipChange, rememberedOrder } from './api-key-list-order.cache.ts';
 
 // The ordered ids of a list with few matches are remembered across pages. They must never be
@@ -107,17 +107,6 @@ describe('rememberedOrder', () => {
 });
 
 describe('paged lists', () => {
-  const query = (now: number, over: Partial<KeyListQuery>): KeyListQuery => ({
-    organizationId: ORG,
-    now,
-    status: null,
-    text: null,
-    visibleToGroups: null,
-    sortBy: 'createdDate',
-    order: 'asc',
-    page: null,
-    ...over,
-  });
   const sorts: [ApiKeySortBy, 'asc' | 'desc'][] = [
     ['displayName', 'asc'],
     ['lastUsedDate', 'desc'],
@@ -131,11 +120,11 @@ describe('paged lists', () => {
         for (const [sortBy, order] of sorts) {
           for (const text of status === null ? ['key 1'] : [null, 'key 1']) {
             const over = { status, sortBy, order, text };
-            const all = (await listKeys(db.db, query(now, over))).rows.map((r) => r.id);
+            const all = (await listKeys(db.db, listQuery(now, over))).rows.map((r) => r.id);
             const paged: string[] = [];
             let total = -1;
             for (let offset = 0; offset <= all.length; offset += 40) {
-              const page = await listKeys(db.db, query(now, { ...over, page: { offset, limit: 40 } }));
+              const page = await listKeys(db.db, listQuery(now, { ...over, page: { offset, limit: 40 } }));
               paged.push(...page.rows.map((r) => r.id));
               total = page.total;
             }
@@ -150,7 +139,7 @@ describe('paged lists', () => {
 
   it('show a renamed key on the next page asked for', async () => {
     const now = T(0);
-    const q = query(now, { text: 'renamed key', page: { offset: 0, limit: 10 } });
+    const q = listQuery(now, { text: 'renamed key', page: { offset: 0, limit: 10 } });
     expect((await listKeys(db.db, q)).total).toBe(0);
     const id = rows[5]?.id as string;
     await db.db.updateTable('api_keys').set({ display_name: 'a renamed key' }).where('id', '=', id).execute();

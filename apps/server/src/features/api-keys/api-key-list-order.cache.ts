@@ -2,6 +2,7 @@ import { DAY_MS, SOON_TO_BE_DISABLED_MS, SOON_TO_BE_EXPIRED_MS } from '@keyward/
 import { expressionBuilder, sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { least, writeVersion } from '../../db/dialect.ts';
+import { perDatabase } from '../../db/per-database-cache.ts';
 import type { Database } from '../../db/schema.ts';
 import { EXPIRY_OFFSET, usableUntil } from './api-key-status.sql.ts';
 
@@ -21,16 +22,7 @@ interface Entry {
 
 /** An entry holds at most SPARSE_LIMIT ids (api-key-list.repository.ts): a few MB in all. */
 const MAX_ENTRIES = 64;
-const caches = new WeakMap<Db, Map<string, Entry>>();
-
-function cacheOf(db: Db): Map<string, Entry> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = perDatabase<Entry>(MAX_ENTRIES);
 
 /** Every matching id in order when they are few; else their number, when it was counted on the way. */
 export type FewOrMany = { ids: readonly string[] } | { total: number | null };
@@ -57,16 +49,11 @@ export async function rememberedOrder(
   // Read before computing: a write that interleaves with the computation invalidates its result.
   const version = await writeVersion(db);
   const entry = cache.get(source.key);
-  if (entry && entry.version === version && entry.at <= source.now && source.now < entry.until) {
-    cache.delete(source.key); // most recently used last
-    cache.set(source.key, entry);
+  if (entry && entry.version === version && entry.at <= source.now && source.now < entry.until)
     return { ids: entry.ids };
-  }
   const found = await compute();
   if ('ids' in found) {
     const until = source.timed ? await nextMembershipChange(db, source.organizationId, source.now) : Infinity;
-    cache.delete(source.key);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
     cache.set(source.key, { ids: found.ids, at: source.now, until, version });
   }
   return found;

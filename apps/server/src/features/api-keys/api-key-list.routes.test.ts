@@ -91,7 +91,9 @@ describe('GET B (list)', () => {
     expect((await list('?filter=RENAMED&status=ACTIVE&page=0&perPage=10')).keys.map((k) => k.id)).toEqual([beta?.id]);
     await ctx.call('DELETE', `${B}/${beta?.id}`, { token: ctx.adminToken });
     expect((await list('?filter=renamed')).total).toBe('0');
-    expect((await list('?filter=ta')).keys.map((k) => k.displayName)).toEqual(['delta']);
+    // Two letters are matched by LIKE, ids included: a random id may hold "ta" too.
+    const ta = (await list('?filter=ta')).keys.filter((k) => !k.id.includes('ta'));
+    expect(ta.map((k) => k.displayName)).toEqual(['delta']);
     expect(
       (await list('?filter=a&sortBy=displayName&order=asc&page=0&perPage=2')).keys.map((k) => k.displayName),
     ).toEqual(['Alpha', 'delta']);

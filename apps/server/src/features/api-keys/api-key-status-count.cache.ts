@@ -2,6 +2,7 @@ import type { ListStatusFilter } from '@keyward/domain';
 import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { writeVersion } from '../../db/dialect.ts';
+import { perDatabase } from '../../db/per-database-cache.ts';
 import type { Database } from '../../db/schema.ts';
 import { countOfOrganization } from './api-key-count.repository.ts';
 import { usableUntilWithin } from './api-key-status.sql.ts';
@@ -23,17 +24,7 @@ type Eb = ExpressionBuilder<Database, 'api_keys'>;
 /** The keys of the organization whose instant that can change a count is in (from, to]. */
 export type Crossings = (eb: Eb, from: number, to: number) => Expression<SqlBool>;
 
-const caches = new WeakMap<Db, Map<string, Entry>>();
-const MAX_ENTRIES = 1000;
-
-function cacheOf(db: Db): Map<string, Entry> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = perDatabase<Entry>(1000);
 
 async function stillTrue(
   db: Db,
@@ -73,7 +64,6 @@ export async function remembered<T>(
   const entry = cache.get(id);
   if (entry && (await stillTrue(db, key.organizationId, entry, now, key.version, crossings))) return entry.value as T;
   const value = await compute();
-  if (cache.size >= MAX_ENTRIES) cache.clear();
   // The version read before computing: a write that interleaves with it invalidates the value.
   cache.set(id, { value, at: now, version: key.version });
   return value;

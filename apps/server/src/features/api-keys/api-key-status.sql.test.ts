@@ -4,10 +4,10 @@ import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { OpenedSqlite } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ORG, T0 } from '../../../test/harness.ts';
-import { BASES, EDGES, openStatusKeys } from '../../../test/status-keys.ts';
+import { BASES, EDGES, listQuery, openStatusKeys } from '../../../test/status-keys.ts';
 import { factsOf, type ApiKeyRow } from './api-key-row.ts';
 import { countByComplement, countOfOrganization } from './api-key-count.repository.ts';
-import { countQueries, listKeys, pageQuery, type KeyListQuery } from './api-key-list.repository.ts';
+import { countQueries, listKeys, pageQuery } from './api-key-list.repository.ts';
 import { filterForms } from './api-key-status.sql.ts';
 import { segmentQuery, statusCounts, statusesOf, statusOrderedIds } from './api-key-status-order.ts';
 import { statusSegments } from './api-key-status-segments.sql.ts';
@@ -35,18 +35,6 @@ async function idsWhere(predicate: Expression<SqlBool>): Promise<string[]> {
     .execute();
   return rows.map((r) => r.id).sort();
 }
-
-const query = (now: number, over: Partial<KeyListQuery> = {}): KeyListQuery => ({
-  organizationId: ORG,
-  now,
-  status: null,
-  text: null,
-  visibleToGroups: null,
-  sortBy: 'createdDate',
-  order: 'asc',
-  page: null,
-  ...over,
-});
 
 const planOf = (query: { compile: () => { sql: string; parameters: readonly unknown[] } }): string => {
   const { sql, parameters } = query.compile();
@@ -84,9 +72,9 @@ describe('status filters in SQL', () => {
         }
         const parts = await Promise.all(forms.count.map(idsWhere));
         expect(parts.flat().sort(), `${at} (count parts)`).toEqual(expected);
-        const { rows: found, total } = await listKeys(db.db, query(now, { status: filter }));
+        const { rows: found, total } = await listKeys(db.db, listQuery(now, { status: filter }));
         expect(found.map((r) => r.id).sort(), at).toEqual(expected);
-        const page = await listKeys(db.db, query(now, { status: filter, page: { offset: 0, limit: 10 } }));
+        const page = await listKeys(db.db, listQuery(now, { status: filter, page: { offset: 0, limit: 10 } }));
         expect(page.total, at).toBe(expected.length);
         expect(page.rows.map((r) => r.id)).toEqual(found.slice(0, 10).map((r) => r.id));
         void total;
@@ -96,7 +84,7 @@ describe('status filters in SQL', () => {
 
   it('sorting by status follows statusOf', async () => {
     for (const now of INSTANTS.slice(0, 12)) {
-      const { rows: sorted } = await listKeys(db.db, query(now, { sortBy: 'status' }));
+      const { rows: sorted } = await listKeys(db.db, listQuery(now, { sortBy: 'status' }));
       const ranks = sorted.map((r) => KEY_STATUSES.indexOf(statusOf(factsOf(r), now).status));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     }
@@ -105,7 +93,7 @@ describe('status filters in SQL', () => {
   it.each(LIST_STATUS_FILTERS)(
     '%s: counts by index ranges; a dense page walks a covering sort index; a sparse page reads a range',
     (filter) => {
-      const q = query(T0, { status: filter, sortBy: 'displayName', order: 'desc', page: { offset: 0, limit: 50 } });
+      const q = listQuery(T0, { status: filter, sortBy: 'displayName', order: 'desc', page: { offset: 0, limit: 50 } });
       for (const count of countQueries(db.db, q)) {
         expect(planOf(count)).toMatch(
           /COVERING INDEX api_keys_(status_idx \(organization_id=\? AND <expr>|exposure_idx \(organization_id=\? AND exposure_json>\?)/,
@@ -121,7 +109,7 @@ describe('status filters in SQL', () => {
   );
 
   it('searches text from the trigram index, and reads the few matches from it for a page', () => {
-    const q = query(T0, { text: 'key 12', page: { offset: 0, limit: 50 } });
+    const q = listQuery(T0, { text: 'key 12', page: { offset: 0, limit: 50 } });
     const [count] = countQueries(db.db, q);
     expect(planOf(count as never)).toMatch(/VIRTUAL TABLE INDEX/);
     const sparse = planOf(pageQuery(db.db, q, 'sparse'));
@@ -151,8 +139,8 @@ describe('status filters in SQL', () => {
 
   it('pages with a total of every match', async () => {
     const now = T0;
-    const all = await listKeys(db.db, query(now, { status: 'DEACTIVATED' }));
-    const page = await listKeys(db.db, query(now, { status: 'DEACTIVATED', page: { offset: 10, limit: 5 } }));
+    const all = await listKeys(db.db, listQuery(now, { status: 'DEACTIVATED' }));
+    const page = await listKeys(db.db, listQuery(now, { status: 'DEACTIVATED', page: { offset: 10, limit: 5 } }));
     expect(page.total).toBe(all.total);
     expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(10, 15).map((r) => r.id));
   });
@@ -234,7 +222,10 @@ describe('sorting by status, segment by segment', () => {
             );
           }
         }
-        const listed = await listKeys(db.db, query(now, { sortBy: 'status', order, page: { offset: 40, limit: 60 } }));
+        const listed = await listKeys(
+          db.db,
+          listQuery(now, { sortBy: 'status', order, page: { offset: 40, limit: 60 } }),
+        );
         expect(listed.rows.map((r) => r.id)).toEqual(expected.slice(40, 100));
       }
     }
