@@ -83,22 +83,22 @@ describe.skipIf(TEST_DATABASE_URL)('the text index, caught up after the writes (
   });
 
   it('moves on its own, batch after batch, and waits while a transaction is open on the connection', async () => {
-    for (let i = 0; i < 300; i += 50)
+    for (let i = 0; i < 600; i += 50)
       await Promise.all(
         Array.from({ length: 50 }, (_, j) => createKey(ctx, 'anonymous-search', { displayName: `Key ${i + j}` })),
       );
-    expect(waiting()).toHaveLength(300);
+    expect(waiting()).toHaveLength(600);
     sqlite.exec('begin');
     const mover = startTextIndexMover(sqlite, 5);
     try {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(waiting()).toHaveLength(300);
+      expect(waiting()).toHaveLength(600);
       sqlite.exec('commit');
       await vi.waitFor(() => expect(waiting()).toEqual([]), { timeout: 2000, interval: 10 });
     } finally {
       mover.stop();
     }
-    expect(sqlite.prepare('select count(*) from api_keys_text').pluck().get()).toBe(300);
+    expect(sqlite.prepare('select count(*) from api_keys_text').pluck().get()).toBe(600);
     expect(await found('Key 29')).toEqual([
       'Key 29',
       'Key 290',
