@@ -3,8 +3,9 @@ import type SQLite from 'better-sqlite3';
 // SQLite: keys written since the last move wait in api_keys_text_later (migration 1501) and are
 // found by LIKE (db/key-search.ts); here they go into the FTS5 trigram index, BATCH at a time, in
 // transactions of their own on the server's connection, when nothing else is in a transaction on
-// it. A batch of 512 costs 5 to 30 ms (an FTS5 merge now and then), 14 µs a key; writing each key's entry in its own transaction
-// cost about 150 µs a key (PRODUCT.md §9: creating 10,000 keys through the API).
+// it. A batch of 512 costs 5 to 30 ms (an FTS5 merge now and then), about 14 µs a key; writing each
+// key's entry in the transaction that wrote the key cost about 150 µs a key (PRODUCT.md §9:
+// creating 10,000 keys through the API).
 
 const BATCH = 512;
 const INTERVAL_MS = 100;
