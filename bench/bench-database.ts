@@ -12,7 +12,7 @@ import {
   type OpenedSqlite,
 } from '../apps/server/src/db/database.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
-import { moveIntoTextIndex } from '../apps/server/src/db/text-index.ts';
+import { catchUpTextIndex } from '../apps/server/src/db/text-index.ts';
 import { bootstrap } from '../apps/server/src/features/people/bootstrap.ts';
 import { seedKeys, type SampleKey } from './seed-keys.ts';
 
@@ -97,7 +97,7 @@ export async function seedBenchDatabase(
     const sample = database.kind === 'postgres' ? await withIndexesBuiltAfter(opened.db, seed) : await seed();
     // SQLite: the seeded keys in the text index, in one batch, as the server's mover would have put
     // them by now (db/text-index.ts).
-    if (sqlite) moveIntoTextIndex(sqlite.sqlite, Number.MAX_SAFE_INTEGER);
+    if (sqlite) catchUpTextIndex(sqlite.sqlite);
     // As on a database that has been running: statistics gathered, the visibility map set (so
     // that index-only scans need no heap fetch), which autovacuum would do in its own time.
     if (database.kind === 'postgres') await sql`vacuum analyze`.execute(opened.db);

@@ -2,10 +2,11 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { containsText, perDialect } from './dialect.ts';
 
 // Text search of API keys (name, description, id). SQLite: the FTS5 trigram table of migration
-// 0005, which finds substrings of 3 characters or more from an index (and, by LIKE, the keys of
-// api_keys_text_later, written since the index last caught up: migration 1501); shorter texts are matched
-// with LIKE on the keys themselves. PostgreSQL: ILIKE on the keys, answered from the pg_trgm GIN
-// index of migration 0005's PostgreSQL branch (shorter texts: the same ILIKE, without the index).
+// 0005, which finds substrings of 3 characters or more from an index, and LIKE for the keys
+// written since the index last caught up (api_keys_text_later, migration 1501); shorter texts are
+// matched with LIKE on the keys themselves. PostgreSQL: ILIKE on the keys, answered from the
+// pg_trgm GIN index of migration 0005's PostgreSQL branch (shorter texts: the same ILIKE, without
+// the index).
 
 const TRIGRAM = 3;
 
@@ -30,7 +31,7 @@ function nameMatches(organizationId: string, text: string): Expression<SqlBool> 
   if ([...text].length < TRIGRAM) return scan;
   const phrase = `"${text.replaceAll('"', '""')}"`;
   return perDialect({
-    // Keys written since the text index last caught up (db/text-index.ts) are not in it yet: those few by LIKE.
+    // Keys written since the index last caught up (db/text-index.ts) are not in it yet: those by LIKE.
     sqlite: sql<SqlBool>`(${sql.ref('api_keys.id')} in (select id from api_keys_text where api_keys_text match ${phrase} and organization_id = ${organizationId})
       or (${sql.ref('api_keys.id')} in (select key_id from api_keys_text_later) and ${scan}))`,
     postgres: scan,
